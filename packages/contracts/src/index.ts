@@ -1,0 +1,7 @@
+export * from './common.ts';
+export * from './health.ts';
+export * from './auth.ts';
+export * from './clinic.ts';
+export * from './patients.ts';
+export * from './audit.ts';
+export * from './users.ts';

@@ -1,0 +1,5 @@
+export * from './clinic.ts';
+export * from './users.ts';
+export * from './audit.ts';
+export * from './patients.ts';
+export * from './chairs.ts';

@@ -1,0 +1,17 @@
+import type { Database } from './db/client.ts';
+
+/** What every module receives: the database, session policy and the clock. */
+export interface AppDeps {
+  database: Database;
+  session: {
+    secret: string;
+    idleMinutes: number;
+    maxHours: number;
+    /** Mark the cookie Secure (served over TLS). */
+    secureCookie: boolean;
+  };
+  /** The current time. Tests pass a controllable clock. */
+  now: () => Date;
+  /** Folder of the built web app to serve, or null to serve none. */
+  webDist: string | null;
+}

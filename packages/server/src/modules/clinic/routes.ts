@@ -1,0 +1,38 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ClinicSettings, ClinicSettingsUpdate } from '@glia/contracts';
+import type { AppDeps } from '../../deps.ts';
+import { recordAudit } from '../audit/audit-service.ts';
+import { ADMIN_ONLY, ANY_STAFF, allow } from '../../security/access.ts';
+import { getClinic, updateClinic, type ClinicRow } from './clinic-repo.ts';
+
+const toSettings = (c: ClinicRow): ClinicSettings => ({
+  name: c.name,
+  timeZone: c.timeZone,
+  mrnPrefix: c.mrnPrefix,
+  phone: c.phone,
+  demo: c.demo,
+  updatedAt: c.updatedAt.toISOString(),
+});
+
+export async function clinicRoutes(app: FastifyInstance, opts: { deps: AppDeps }): Promise<void> {
+  const { deps } = opts;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/clinic', {
+    config: allow(...ANY_STAFF),
+    schema: { tags: ['clinic'], summary: 'Clinic settings, including the time zone times are shown in', response: { 200: ClinicSettings } },
+  }, async () => toSettings(await getClinic(deps.database.db)));
+
+  r.patch('/api/clinic', {
+    config: allow(...ADMIN_ONLY),
+    schema: { tags: ['clinic'], summary: 'Change clinic settings', body: ClinicSettingsUpdate, response: { 200: ClinicSettings } },
+  }, async (request) => {
+    const now = deps.now();
+    return deps.database.db.transaction(async (tx) => {
+      const row = await updateClinic(tx, request.body, now);
+      await recordAudit(tx, request.actor(), { action: 'clinic.update', resourceType: 'clinic', resourceId: '1', details: { fields: Object.keys(request.body) } }, now);
+      return toSettings(row);
+    });
+  });
+}
