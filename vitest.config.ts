@@ -21,6 +21,10 @@ const projects: TestProjectInlineConfiguration[] = [
   },
 ];
 
+if (process.env.GLIA_CI === '1' && !process.env.TEST_DATABASE_URL) {
+  throw new Error('CI (GLIA_CI=1) must set TEST_DATABASE_URL: the PostgreSQL run is never skipped in CI.');
+}
+
 if (process.env.TEST_DATABASE_URL) {
   projects.push({
     test: {
