@@ -5,3 +5,4 @@ export * from './clinic.ts';
 export * from './patients.ts';
 export * from './audit.ts';
 export * from './users.ts';
+export * from './signing.ts';

@@ -3,3 +3,4 @@ export * from './users.ts';
 export * from './audit.ts';
 export * from './patients.ts';
 export * from './chairs.ts';
+export * from './signing.ts';
