@@ -1,0 +1,3 @@
+export * from './medication-catalog.ts';
+export * from './medication-config.ts';
+export * from './classify-medication.ts';
