@@ -40,3 +40,40 @@ export const DEFAULT_CLINIC_RULE_CONFIG: Readonly<ClinicRuleConfig> = Object.fre
   discharge: DEFAULT_DISCHARGE_CONFIG,
   ledger: DEFAULT_LEDGER_CONFIG,
 });
+
+/** A partial override of the clinic configuration, as stored by the server. */
+export type ClinicRuleConfigOverrides = { [K in keyof ClinicRuleConfig]?: DeepPartial<ClinicRuleConfig[K]> };
+type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+
+function merge<T>(base: T, patch: unknown): T {
+  if (patch === undefined) return base;
+  if (base === null || typeof base !== 'object' || Array.isArray(base) || patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch as T;
+  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(patch as Record<string, unknown>)) {
+    if (!(key in out)) throw new RangeError(`unknown configuration key: ${key}`);
+    out[key] = merge(out[key], value);
+  }
+  return out as T;
+}
+
+/**
+ * The defaults with a clinic's overrides applied. A few thresholds are read by
+ * two rule families; each has one owner and the other copy is derived here so
+ * they can never disagree:
+ * - `medications.benzodiazepineWarnAboveDzeMgPerDay` ← `eligibility.rule8.benzodiazepineWarnAboveDzeMgPerDay` (rule 8)
+ * - `session.pregnancyTestMaxAgeDays` ← `eligibility.rule4.pregnancyTestWindowDays` (rules 4, 18)
+ * - `session.weightMaxAgeDays` ← `dosing.weight.maxAgeDays` (rules 9, 18)
+ * Unknown keys throw a RangeError naming the key.
+ */
+export function resolveClinicRuleConfig(overrides: ClinicRuleConfigOverrides = {}): ClinicRuleConfig {
+  const merged = merge<ClinicRuleConfig>(DEFAULT_CLINIC_RULE_CONFIG as ClinicRuleConfig, overrides);
+  return {
+    ...merged,
+    medications: { ...merged.medications, benzodiazepineWarnAboveDzeMgPerDay: merged.eligibility.rule8.benzodiazepineWarnAboveDzeMgPerDay },
+    session: {
+      ...merged.session,
+      pregnancyTestMaxAgeDays: merged.eligibility.rule4.pregnancyTestWindowDays,
+      weightMaxAgeDays: merged.dosing.weight.maxAgeDays,
+    },
+  };
+}
