@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDate, Email, Phone, Text, Uuid } from './common.ts';
+import { CalendarDate, Email, Phone, Problem, Text, Uuid } from './common.ts';
 
 export const SEX_AT_BIRTH = ['female', 'male', 'intersex', 'unknown'] as const;
 export const SexAtBirth = z.enum(SEX_AT_BIRTH);
@@ -118,3 +118,10 @@ export const PatientSearchQuery = z.strictObject({
 export type PatientSearchQuery = z.input<typeof PatientSearchQuery>;
 
 export const PatientIdParams = z.strictObject({ id: Uuid });
+
+/** The 409 answer to a probable duplicate or a stale edit. */
+export const PatientConflictProblem = Problem.extend({
+  duplicates: z.array(PatientSummary).optional().describe('Patients with the same name and date of birth.'),
+  currentVersion: z.number().int().optional().describe('The version the record is at now, after a stale edit.'),
+});
+export type PatientConflictProblem = z.infer<typeof PatientConflictProblem>;

@@ -12,6 +12,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps.ts';
+import { AppError } from './errors.ts';
 import { loggerOptions } from './logger.ts';
 import { authenticationPlugin } from './plugins/authentication.ts';
 import { errorHandlerPlugin } from './plugins/error-handler.ts';
@@ -105,21 +106,13 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     await app.register(routes, { deps });
   }
 
-  if (deps.webDist && existsSync(path.join(deps.webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: deps.webDist, wildcard: false, index: ['index.html'] });
-    // Client-side routes (/patients/…) get the app shell; unknown /api paths stay 404 problems.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
-      return reply.status(404).type('application/problem+json').send({
-        type: 'https://glia.local/problems/not-found',
-        title: 'Not found',
-        status: 404,
-        code: 'NOT_FOUND',
-        detail: `No route for ${request.method} ${request.url.split('?')[0]}.`,
-        requestId: request.id,
-      });
-    });
-  }
+  const serveWeb = deps.webDist !== null && existsSync(path.join(deps.webDist, 'index.html'));
+  if (serveWeb) await app.register(fastifyStatic, { root: deps.webDist!, wildcard: false, index: ['index.html'] });
+  // Client-side routes (/patients/…) get the web app; unknown /api paths are 404 problems.
+  app.setNotFoundHandler((request, reply) => {
+    if (serveWeb && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
+    throw new AppError('NOT_FOUND', 404, `No route for ${request.method} ${request.url.split('?')[0]}.`);
+  });
 
   return app;
 }

@@ -130,5 +130,4 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
     return send(reply, request, { code: 'INTERNAL', status: 500, detail: `Something went wrong. Quote request id ${request.id} when reporting it.` });
   });
 
-  app.setNotFoundHandler((request, reply) => send(reply, request, { code: 'NOT_FOUND', status: 404, detail: `No route for ${request.method} ${request.url.split('?')[0]}.` }));
 });

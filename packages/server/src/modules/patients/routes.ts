@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Patient, PatientCreate, PatientIdParams, PatientSearchQuery, PatientSummary, PatientUpdate, Problem } from '@glia/contracts';
+import { Patient, PatientConflictProblem, PatientCreate, PatientIdParams, PatientSearchQuery, PatientSummary, PatientUpdate } from '@glia/contracts';
 import type { AppDeps } from '../../deps.ts';
 import { allow, PATIENT_READ, PATIENT_WRITE } from '../../security/access.ts';
 import { getPatient, registerPatient, searchPatients, updatePatient } from './patient-service.ts';
@@ -26,7 +26,7 @@ export async function patientRoutes(app: FastifyInstance, opts: { deps: AppDeps 
       tags: ['patients'],
       summary: 'Register a patient. A probable duplicate (same name and date of birth) is refused with 409 unless confirmDuplicate is true.',
       body: PatientCreate,
-      response: { 201: Patient, 409: Problem.extend({ duplicates: z.array(PatientSummary).optional() }) },
+      response: { 201: Patient, 409: PatientConflictProblem },
     },
   }, async (request, reply) => {
     const patient = await registerPatient(deps, request.actor(), request.body);
@@ -45,7 +45,7 @@ export async function patientRoutes(app: FastifyInstance, opts: { deps: AppDeps 
       summary: 'Change a patient. Send the version you read; a stale version is refused with 409.',
       params: PatientIdParams,
       body: PatientUpdate,
-      response: { 200: Patient },
+      response: { 200: Patient, 409: PatientConflictProblem },
     },
   }, async (request) => updatePatient(deps, request.actor(), request.params.id, request.body));
 }

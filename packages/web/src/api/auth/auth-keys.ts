@@ -1,0 +1,4 @@
+export const authKeys = {
+  all: ['auth'] as const,
+  me: ['auth', 'me'] as const,
+};
