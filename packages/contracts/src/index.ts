@@ -6,3 +6,4 @@ export * from './patients.ts';
 export * from './audit.ts';
 export * from './users.ts';
 export * from './signing.ts';
+export * from './disclosures.ts';

@@ -20,6 +20,7 @@ import { publicRoute, type Access } from './security/access.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { clinicRoutes } from './modules/clinic/routes.ts';
+import { disclosureRoutes } from './modules/disclosures/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { patientRoutes } from './modules/patients/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
@@ -102,7 +103,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
 
   app.get('/api/openapi.json', { config: publicRoute('the API description is public'), schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [healthRoutes, authRoutes, patientRoutes, auditRoutes, clinicRoutes, userRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, patientRoutes, auditRoutes, clinicRoutes, userRoutes, disclosureRoutes]) {
     await app.register(routes, { deps });
   }
 

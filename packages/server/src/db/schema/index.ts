@@ -4,3 +4,4 @@ export * from './audit.ts';
 export * from './patients.ts';
 export * from './chairs.ts';
 export * from './signing.ts';
+export * from './disclosures.ts';
