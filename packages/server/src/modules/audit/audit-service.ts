@@ -63,19 +63,8 @@ export async function verifyAuditChain(db: Db): Promise<AuditVerifyResult> {
     if (row.prevHash !== prevHash) {
       return { ok: false, checked, firstBroken: { seq: row.seq, reason: 'does not link to the previous entry (an entry before it was removed or altered)' } };
     }
-    const expected = chainHash(prevHash, {
-      occurredAt: row.occurredAt,
-      userId: row.userId,
-      userEmail: row.userEmail,
-      action: row.action,
-      resourceType: row.resourceType,
-      resourceId: row.resourceId,
-      patientId: row.patientId,
-      outcome: row.outcome,
-      clientIp: row.clientIp,
-      requestId: row.requestId,
-      details: row.details,
-    });
+    const { seq: _seq, prevHash: _prev, hash: _hash, ...fields } = row;
+    const expected = chainHash(prevHash, fields);
     if (expected !== row.hash) {
       return { ok: false, checked, firstBroken: { seq: row.seq, reason: 'its content does not match its hash (the entry was altered)' } };
     }

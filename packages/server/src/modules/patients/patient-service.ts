@@ -51,17 +51,8 @@ export function toPatient({ patient: p, clinician }: PatientWithClinician): Pati
 }
 
 export function toSummary(row: PatientWithClinician): PatientSummary {
-  const p = toPatient(row);
-  return {
-    id: p.id,
-    mrn: p.mrn,
-    givenName: p.givenName,
-    familyName: p.familyName,
-    preferredName: p.preferredName,
-    birthDate: p.birthDate,
-    phone: p.phone,
-    primaryClinician: p.primaryClinician,
-  };
+  const { id, mrn, givenName, familyName, preferredName, birthDate, phone, primaryClinician } = toPatient(row);
+  return { id, mrn, givenName, familyName, preferredName, birthDate, phone, primaryClinician };
 }
 
 const phoneDigits = (phone: string | null | undefined): string | null => (phone ? phone.replace(/\D/g, '') : null);
