@@ -25,6 +25,7 @@ import type { Indication, IcdCodeEntry } from './icd10-codes.ts';
 import { validateIcd10Code } from './icd10-codes.ts';
 import type { AntidepressantTrialFact } from './failed-trials.ts';
 import { countFailedAdequateTrials } from './failed-trials.ts';
+import { coveredDoseMgPerKg, doseNeedsReconsent } from './consent-coverage.ts';
 
 export type EligibilityOccasion = 'first-infusion' | 'series-start' | 'infusion';
 /** Same values as the scheduling module's series kind. */
@@ -209,9 +210,9 @@ function checkRule2(facts: EligibilityFacts, reference: number, config: Eligibil
       { consentSignedOn: consent?.signedOn ?? null }));
     return;
   }
-  const covered = consent.maxDoseMgPerKg ?? standard;
+  const covered = coveredDoseMgPerKg(consent.maxDoseMgPerKg, standard);
   const ordered = facts.orderedDoseMgPerKg;
-  if (ordered != null && ordered > covered) {
+  if (ordered != null && doseNeedsReconsent(ordered, consent.maxDoseMgPerKg, standard)) {
     out.push(finding(2, 'block', 're-consent-required',
       `Ordered dose ${ordered} mg/kg exceeds the ${covered} mg/kg the signed consent covers; re-consent is required (rule 2).`,
       { orderedDoseMgPerKg: ordered, consentMaxDoseMgPerKg: covered, consentSignedOn: consent.signedOn },

@@ -35,3 +35,16 @@ describe('which consent covers the patient (rule 2)', () => {
     expect(r.current?.templateVersion).toBe(2);
   });
 });
+
+describe('re-consent for a dose above the consent (rule 2)', () => {
+  it.each<[string, number | null, number | null, boolean]>([
+    ['a planned 0.75 mg/kg above the standard 0.5', 0.75, null, true],
+    ['a planned 0.5 mg/kg at the standard', 0.5, null, false],
+    ['a planned 0.75 mg/kg under a consent covering 1.0', 0.75, 1.0, false],
+    ['no planned dose', null, null, false],
+  ])('%s', (_t, planned, consentMax, reconsent) => {
+    const r = consentCoverage([signed(1, '2026-01-05', { maxDoseMgPerKg: consentMax })], [version(1, false)], 'iv-ketamine', { plannedDoseMgPerKg: planned, standardMaxDoseMgPerKg: 0.5 });
+    expect(r.current).not.toBeNull();
+    expect(r.reconsentReasons.map((x) => x.code)).toEqual(reconsent ? ['dose-exceeds-consent'] : []);
+  });
+});

@@ -29,7 +29,24 @@ export interface TemplateVersionFact {
 
 export type ReconsentReason =
   | { code: 'no-consent'; route: TreatmentRoute }
-  | { code: 'template-changed-materially'; templateKey: string; signedVersion: number; changedInVersion: number };
+  | { code: 'template-changed-materially'; templateKey: string; signedVersion: number; changedInVersion: number }
+  | { code: 'dose-exceeds-consent'; plannedDoseMgPerKg: number; consentMaxDoseMgPerKg: number };
+
+/** The dose a signed consent covers: its own maximum, else the clinic's standard (rule 2, default 0.5 mg/kg). */
+export function coveredDoseMgPerKg(consentMaxDoseMgPerKg: number | null | undefined, standardMaxDoseMgPerKg: number): number {
+  return consentMaxDoseMgPerKg ?? standardMaxDoseMgPerKg;
+}
+
+/** Rule 2: a planned dose above what the consent covers needs re-consent. */
+export function doseNeedsReconsent(plannedDoseMgPerKg: number | null | undefined, consentMaxDoseMgPerKg: number | null | undefined, standardMaxDoseMgPerKg: number): boolean {
+  return plannedDoseMgPerKg != null && plannedDoseMgPerKg > coveredDoseMgPerKg(consentMaxDoseMgPerKg, standardMaxDoseMgPerKg);
+}
+
+export interface ConsentDoseCheck {
+  plannedDoseMgPerKg: number | null;
+  /** `rule2.standardConsentMaxDoseMgPerKg`. */
+  standardMaxDoseMgPerKg: number;
+}
 
 export interface ConsentCoverage {
   /** The consent that covers the route now, or null. */
@@ -44,9 +61,15 @@ export interface ConsentCoverage {
  * The newest signed consent for `route` that no later material template change
  * has superseded. When the newest signature is superseded, the reason names the
  * template version that changed materially; an older signature never revives.
- * Throws RangeError for malformed dates.
+ * With a planned dose, a consent that does not cover it (rule 2) stays current
+ * but adds the 'dose-exceeds-consent' reason. Throws RangeError for malformed dates.
  */
-export function consentCoverage(consents: readonly SignedConsentFact[], templates: readonly TemplateVersionFact[], route: TreatmentRoute): ConsentCoverage {
+export function consentCoverage(
+  consents: readonly SignedConsentFact[],
+  templates: readonly TemplateVersionFact[],
+  route: TreatmentRoute,
+  dose?: ConsentDoseCheck,
+): ConsentCoverage {
   const forRoute = consents.filter((c) => c.route === route);
   if (forRoute.length === 0) return { current: null, ruleFact: null, reconsentReasons: [{ code: 'no-consent', route }] };
   const newest = forRoute.reduce((a, b) => {
@@ -65,5 +88,9 @@ export function consentCoverage(consents: readonly SignedConsentFact[], template
       reconsentReasons: [{ code: 'template-changed-materially', templateKey: newest.templateKey, signedVersion: newest.templateVersion, changedInVersion: change.version }],
     };
   }
-  return { current: newest, ruleFact: { signedOn: newest.signedOn, maxDoseMgPerKg: newest.maxDoseMgPerKg }, reconsentReasons: [] };
+  const reasons: ReconsentReason[] = [];
+  if (dose !== undefined && doseNeedsReconsent(dose.plannedDoseMgPerKg, newest.maxDoseMgPerKg, dose.standardMaxDoseMgPerKg)) {
+    reasons.push({ code: 'dose-exceeds-consent', plannedDoseMgPerKg: dose.plannedDoseMgPerKg as number, consentMaxDoseMgPerKg: coveredDoseMgPerKg(newest.maxDoseMgPerKg, dose.standardMaxDoseMgPerKg) });
+  }
+  return { current: newest, ruleFact: { signedOn: newest.signedOn, maxDoseMgPerKg: newest.maxDoseMgPerKg }, reconsentReasons: reasons };
 }
