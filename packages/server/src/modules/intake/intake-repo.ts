@@ -24,6 +24,12 @@ export async function updateIntake(db: DbOrTx, patientId: string, values: Partia
   return row ?? null;
 }
 
+/** Moves the stage; the profile's version is for profile edits only, so it does not change. */
+export async function updateStage(db: DbOrTx, patientId: string, values: Pick<typeof intakeRecords.$inferInsert, 'stage' | 'stageChangedAt' | 'stageChangedBy'>): Promise<IntakeRow> {
+  const [row] = await db.update(intakeRecords).set(values).where(eq(intakeRecords.patientId, patientId)).returning();
+  return row!;
+}
+
 export async function insertStageChange(db: DbOrTx, values: typeof intakeStageChanges.$inferInsert): Promise<void> {
   await db.insert(intakeStageChanges).values(values);
 }

@@ -14,7 +14,7 @@ import { recordAudit, type AuditActor } from '../audit/audit-service.ts';
 import { assertReadyForTreatment } from '../consent/treatment-readiness.ts';
 import { clinicDay } from './clinic-day.ts';
 import {
-  countByStage, findIntake, insertIntake, insertReferral, insertStageChange, listReferrals, listStageChanges, listStaged, updateIntake,
+  countByStage, findIntake, insertIntake, insertReferral, insertStageChange, listReferrals, listStageChanges, listStaged, updateIntake, updateStage,
   type IntakeRow, type ReferralRow,
 } from './intake-repo.ts';
 import { notInFuture, requirePatient } from './patient-scope.ts';
@@ -58,7 +58,7 @@ export async function setStage(tx: DbOrTx, actor: AuditActor, patientId: string,
   if (current === null) {
     row = await insertIntake(tx, { patientId, stage: to, stageChangedAt: now, stageChangedBy: actor.userId, createdAt: now, updatedAt: now, updatedBy: actor.userId });
   } else {
-    row = (await updateIntake(tx, patientId, { stage: to, stageChangedAt: now, stageChangedBy: actor.userId, updatedAt: now, updatedBy: actor.userId }))!;
+    row = await updateStage(tx, patientId, { stage: to, stageChangedAt: now, stageChangedBy: actor.userId });
   }
   await insertStageChange(tx, { patientId, fromStage: current?.stage ?? null, toStage: to, reason, changedAt: now, changedBy: actor.userId });
   await recordAudit(tx, actor, { action: 'intake.stage', resourceType: 'intake', resourceId: patientId, patientId, details: { from: current?.stage ?? null, to } }, now);
