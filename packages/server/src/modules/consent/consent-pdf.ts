@@ -54,6 +54,8 @@ export function renderConsentPdf(input: ConsentPdfInput): Promise<Buffer> {
     .text(`Patient: ${input.patient.name} · MRN ${input.patient.mrn} · Date of birth ${input.patient.birthDate}`);
   doc.moveDown(0.8).fontSize(11).text(input.template.body, { align: 'left', lineGap: 2 });
 
+  // Keep the signature block (about 230 pt) on one page with its heading.
+  if (doc.y > doc.page.height - doc.page.margins.bottom - 230) doc.addPage();
   doc.moveDown(1.2).font('Helvetica-Bold').fontSize(11).text('Signatures');
   doc.moveDown(0.4).font('Helvetica').fontSize(10).text(`Patient (typed name): ${input.patientTypedName}`);
   doc.text(`Signed by the patient on ${at}`);

@@ -39,9 +39,16 @@ const summary = {
   witnessName: witness.displayName, witnessCredentials: witness.credentials,
   signerName: signer.displayName, signerCredentials: signer.credentials,
 };
-export type ConsentSummaryRow = Awaited<ReturnType<typeof listConsentSummaries>>[number];
+export interface ConsentSummaryRow {
+  consent: Omit<ConsentRow, 'patientSignaturePng' | 'pdf'>;
+  templateTitle: string;
+  witnessName: string;
+  witnessCredentials: string | null;
+  signerName: string;
+  signerCredentials: string | null;
+}
 
-export function listConsentSummaries(db: DbOrTx, patientId: string, consentId?: string) {
+export function listConsentSummaries(db: DbOrTx, patientId: string, consentId?: string): Promise<ConsentSummaryRow[]> {
   return db.select(summary).from(patientConsents)
     .innerJoin(consentTemplates, eq(consentTemplates.id, patientConsents.templateId))
     .innerJoin(witness, eq(witness.id, patientConsents.witnessId))

@@ -100,6 +100,6 @@ export async function signConsent(t: TestApp, call: Call, patientId: string, key
 
 export interface PanelFinding { key: string; rule: number; severity: string; code: string; sources: string[] }
 
-export async function eligibility(call: Call, patientId: string, query = ''): Promise<{ status: string; findings: PanelFinding[]; decisionRequirements: Record<string, string[]> }> {
+export async function eligibility(call: Call, patientId: string, query = ''): Promise<{ status: string; findings: PanelFinding[]; decisionRequirements: { overridesNeeded: string[]; acknowledgementsNeeded: string[]; satisfiedByConsent: string[] } }> {
   return expectStatus(await call('GET', `/api/patients/${patientId}/eligibility${query}`), 200).json();
 }
