@@ -90,7 +90,7 @@ export async function consentCoverageFor(tx: DbOrTx, patientId: string, route: T
 function reasonText(r: ReconsentReason): string {
   switch (r.code) {
     case 'no-consent':
-      return `No signed consent for ${r.route} is on file.`;
+      return `No signed ${r.route === 'iv-ketamine' ? 'IV ketamine (off-label)' : 'esketamine'} consent is on file.`;
     case 'template-changed-materially':
       return `The consent was signed on version ${r.signedVersion} of ${r.templateKey}; version ${r.changedInVersion} changed it materially, so the patient must consent again.`;
     case 'dose-exceeds-consent':
