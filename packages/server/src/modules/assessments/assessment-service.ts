@@ -45,7 +45,7 @@ function toAssessment(r: AssessmentRow & { enteredByName?: string | null }, aler
     id: r.id, patientId: r.patientId, instrument: r.instrument, responses: r.responses, total: r.total, band: r.band, complete: r.complete,
     missingItems: (score.missingItems as number[] | undefined) ?? [], flags: flagsOf(score), score, context: r.context as Assessment['context'],
     administeredAt: r.administeredAt.toISOString(), enteredAt: r.enteredAt.toISOString(),
-    enteredBy: { id: r.enteredBy, displayName: r.enteredByName ?? '' }, alerts,
+    enteredBy: r.enteredByName ? { id: r.enteredBy, displayName: r.enteredByName } : null, alerts,
   };
 }
 
@@ -85,7 +85,8 @@ export async function createAssessment(deps: Deps, actor: AuditActor, patientId:
     }, now);
     if ((input.context ?? 'intake') === 'intake') await ensureIntakeInProgress(tx, actor, patientId, now);
     const alerts = (await listAlertsOfAssessments(tx, [row.id])).map(toAlert);
-    return toAssessment({ ...row, enteredByName: null }, alerts);
+    const entered = (await listAssessments(tx, patientId)).find((a) => a.id === row.id)!;
+    return toAssessment(entered, alerts);
   });
 }
 

@@ -64,7 +64,7 @@ describe('entering a scale', () => {
   it('stores a PHQ-9 with total, band and flags and moves the patient into intake', async () => {
     const id = await newPatient(nurse);
     const res = expectStatus(await nurse('POST', `/api/patients/${id}/assessments`, { instrument: 'PHQ-9', responses: [2, 2, 2, 2, 2, 2, 2, 2, 0] }), 201);
-    expect(res.json()).toMatchObject({ instrument: 'PHQ-9', total: 16, band: 'moderately-severe', complete: true, flags: { suicideRisk: false }, alerts: [] });
+    expect(res.json()).toMatchObject({ instrument: 'PHQ-9', total: 16, band: 'moderately-severe', complete: true, flags: { suicideRisk: false }, alerts: [], enteredBy: { displayName: 'Jamie Castillo' } });
     expect(expectStatus(await nurse('GET', `/api/patients/${id}/intake`), 200).json().stage).toBe('intake');
     const listed = expectStatus(await nurse('GET', `/api/patients/${id}/assessments`), 200).json();
     expect(listed.map((a: { total: number }) => a.total)).toEqual([16]);

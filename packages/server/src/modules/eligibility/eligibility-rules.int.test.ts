@@ -231,4 +231,12 @@ describe('eligibility rules 1-8 through the API', () => {
     const panel = await eligibility(call, id);
     expect(panel.findings).toEqual([expect.objectContaining({ rule: 5, code: 'substance-use-assessment-stale', severity: 'block' })]);
   });
+
+  it('documents the assessment and eligibility routes in the OpenAPI description', async () => {
+    const spec = expectStatus(await t.request({ method: 'GET', url: '/api/openapi.json' }), 200).json();
+    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/patients/{id}/assessments', '/api/patients/{id}/eligibility', '/api/patients/{id}/eligibility/decisions', '/api/patients/{id}/consents']));
+    const eligibility = spec.paths['/api/patients/{id}/eligibility'].get;
+    expect(eligibility.description).toContain('Roles: nurse, prescriber, medical-director.');
+    expect(JSON.stringify(eligibility.responses['200'])).toContain('needs-acknowledgement');
+  });
 });
