@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
 import { createTestApp, type TestApp } from '../../testing/index.ts';
-import { caller, cleanChart, eligibility, expectStatus, newPatient, PASSWORD, type Call } from '../intake/intake-fixtures.ts';
+import { caller, cleanChart, eligibility, expectStatus, newPatient, PASSWORD, SIGNATURE_PNG, userIdOf, type Call } from '../intake/intake-fixtures.ts';
 
 let t: TestApp;
 let prescriber: Call;
@@ -134,6 +134,33 @@ describe('warnings need acknowledgement (rule 8, demo patient Darnell Washington
     const signed = expectStatus(await prescriber('POST', `/api/patients/${darnell}/eligibility/decisions`, { decision: 'eligible', acknowledgements, signature: sign }), 201).json();
     expect(signed.acknowledgements.map((a: { findingCode: string }) => a.findingCode).sort()).toEqual(['benzodiazepine-above-dze-threshold', 'cns-depressant-sedation']);
     expect(signed.acknowledgements[0]).toMatchObject({ acknowledgedBy: { displayName: 'Dr. Samuel Okafor' }, acknowledgedAt: expect.any(String) });
+  });
+});
+
+describe("another patient's ids in a decision body", () => {
+  it("refuses an override naming another patient's finding (409) and stores nothing", async () => {
+    const a = await newPatient(prescriber);
+    await cleanChart(t, prescriber, a, { trials: ['sertraline'] });
+    const b = await newPatient(prescriber);
+    await cleanChart(t, prescriber, b, { trials: ['sertraline'] });
+    await prescriber('POST', `/api/patients/${b}/medications`, { name: 'phenelzine', dose: 15, doseUnit: 'mg', frequencyPerDay: 3 });
+    const panelB = await eligibility(prescriber, b);
+    const foreign = panelB.findings.find((f) => f.code === 'maoi-intensify-bp-checks')!.key;
+    const res = await prescriber('POST', `/api/patients/${a}/eligibility/decisions`, { decision: 'not-eligible', acknowledgements: [{ key: foreign }], signature: sign });
+    expect(res.statusCode).toBe(409);
+    expect(await count('eligibility_decisions', a)).toBe(0);
+    expect(await count('eligibility_acknowledgements', a)).toBe(0);
+  });
+
+  it('refuses a consent naming a template that does not exist (400), storing nothing', async () => {
+    const a = await newPatient(prescriber);
+    const res = await prescriber('POST', `/api/patients/${a}/consents`, {
+      templateId: '00000000-0000-4000-8000-000000000000', patientTypedName: 'Test Patient', patientSignaturePng: SIGNATURE_PNG,
+      witnessId: await userIdOf(t, 'nurse@demo.glia.local'), witnessSignature: sign, signature: sign,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0].field).toBe('templateId');
+    expect(await count('patient_consents', a)).toBe(0);
   });
 });
 
