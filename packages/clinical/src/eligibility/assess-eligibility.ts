@@ -23,6 +23,9 @@ import type { EligibilityConfig } from './eligibility-config.ts';
 import { assertEligibilityConfig } from './eligibility-config.ts';
 import type { Indication, IcdCodeEntry } from './icd10-codes.ts';
 import { validateIcd10Code } from './icd10-codes.ts';
+import type { AntidepressantTrialFact } from './failed-trials.ts';
+import { countFailedAdequateTrials } from './failed-trials.ts';
+import { coveredDoseMgPerKg, doseNeedsReconsent } from './consent-coverage.ts';
 
 export type EligibilityOccasion = 'first-infusion' | 'series-start' | 'infusion';
 /** Same values as the scheduling module's series kind. */
@@ -36,17 +39,6 @@ export interface DiagnosisFact {
   indication?: Indication;
 }
 
-export type TrialOutcome = 'non-response' | 'partial-response' | 'response' | 'remission' | 'intolerance' | 'unknown';
-
-export interface AntidepressantTrialFact {
-  drug: string;
-  doseMgPerDay?: number | null;
-  weeks: number;
-  /** Clinician's judgment that dose and duration were adequate. */
-  adequate: boolean;
-  outcome: TrialOutcome;
-  currentEpisode: boolean;
-}
 
 export interface OffLabelConsentFact {
   signedOn: CalendarDate;
@@ -138,8 +130,6 @@ const RULE_SOURCES: Record<number, string[]> = {
   7: ['S29', 'S52'],
 };
 
-const FAILED_OUTCOMES: readonly TrialOutcome[] = ['non-response', 'partial-response'];
-
 interface Diagnosis {
   code: string;
   indication: Indication | null;
@@ -186,39 +176,25 @@ function checkRule1(facts: EligibilityFacts, diagnoses: readonly Diagnosis[], co
   }
   if (qualifying.some((d) => !trialsRequiredFor.includes(d.indication as Indication))) return;
 
-  const counted = new Set<string>();
-  facts.antidepressantTrials.forEach((t, i) => {
-    if (!t.currentEpisode || !t.adequate || !FAILED_OUTCOMES.includes(t.outcome)) return;
-    const c = classifyMedication({ name: t.drug });
-    if (c.antidepressantClass === null) {
+  const tally = countFailedAdequateTrials(facts.antidepressantTrials, config.rule1);
+  for (const t of tally.trials) {
+    if (t.counted) continue;
+    const trial = facts.antidepressantTrials[t.index] as AntidepressantTrialFact;
+    if (t.reason === 'not-an-antidepressant') {
       out.push(finding(1, 'info', 'trial-drug-not-counted',
-        `Trial ${i + 1} ('${t.drug}') is not recognised as an antidepressant and is not counted toward treatment resistance (rule 1).`,
-        { trialIndex: i, drug: t.drug }));
-      return;
-    }
-    if (!(t.weeks >= minTrialWeeks)) {
+        `Trial ${t.index + 1} ('${trial.drug}') is not recognised as an antidepressant and is not counted toward treatment resistance (rule 1).`,
+        { trialIndex: t.index, drug: trial.drug }));
+    } else if (t.reason === 'too-short') {
       out.push(finding(1, 'info', 'trial-too-short',
-        `Trial ${i + 1} (${t.drug}, ${t.weeks} weeks) is marked adequate but is shorter than ${minTrialWeeks} weeks and is not counted (rule 1).`,
-        { trialIndex: i, drug: t.drug, weeks: t.weeks }, { 'rule1.minTrialWeeks': minTrialWeeks }));
-      return;
+        `Trial ${t.index + 1} (${trial.drug}, ${trial.weeks} weeks) is marked adequate but is shorter than ${minTrialWeeks} weeks and is not counted (rule 1).`,
+        { trialIndex: t.index, drug: trial.drug, weeks: trial.weeks }, { 'rule1.minTrialWeeks': minTrialWeeks }));
     }
-    switch (countDistinct) {
-      case 'trial':
-        counted.add(String(i));
-        break;
-      case 'drug':
-        counted.add(c.generics.join('+'));
-        break;
-      case 'class':
-        counted.add(c.antidepressantClass);
-        break;
-    }
-  });
-  if (counted.size < minFailedAdequateTrials) {
+  }
+  if (tally.count < minFailedAdequateTrials) {
     const unit = countDistinct === 'trial' ? 'trials' : countDistinct === 'drug' ? 'different antidepressants' : 'antidepressant classes';
     out.push(finding(1, 'block', 'treatment-resistance-not-documented',
-      `${qualifying.map((d) => d.code).join(', ')} needs ${minFailedAdequateTrials} failed adequate antidepressant trials (${unit}) in the current episode; ${counted.size} documented (rule 1).`,
-      { failedAdequateTrials: counted.size, countedAs: [...counted].join(', ') || null, diagnoses: qualifying.map((d) => d.code).join(', ') },
+      `${qualifying.map((d) => d.code).join(', ')} needs ${minFailedAdequateTrials} failed adequate antidepressant trials (${unit}) in the current episode; ${tally.count} documented (rule 1).`,
+      { failedAdequateTrials: tally.count, countedAs: tally.countedAs.join(', ') || null, diagnoses: qualifying.map((d) => d.code).join(', ') },
       thresholds));
   }
 }
@@ -234,9 +210,9 @@ function checkRule2(facts: EligibilityFacts, reference: number, config: Eligibil
       { consentSignedOn: consent?.signedOn ?? null }));
     return;
   }
-  const covered = consent.maxDoseMgPerKg ?? standard;
+  const covered = coveredDoseMgPerKg(consent.maxDoseMgPerKg, standard);
   const ordered = facts.orderedDoseMgPerKg;
-  if (ordered != null && ordered > covered) {
+  if (ordered != null && doseNeedsReconsent(ordered, consent.maxDoseMgPerKg, standard)) {
     out.push(finding(2, 'block', 're-consent-required',
       `Ordered dose ${ordered} mg/kg exceeds the ${covered} mg/kg the signed consent covers; re-consent is required (rule 2).`,
       { orderedDoseMgPerKg: ordered, consentMaxDoseMgPerKg: covered, consentSignedOn: consent.signedOn },

@@ -4,3 +4,4 @@ export * from './score.ts';
 export * from './score-types.ts';
 export * from './scoring-config.ts';
 export * from './rounding.ts';
+export * from './safety-alerts.ts';

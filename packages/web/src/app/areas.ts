@@ -35,7 +35,6 @@ export const AREAS: Area[] = [
     path: '/today',
     icon: IconSun,
     roles: ['front-desk', ...CLINICAL],
-    planned: "The day at a glance: who is booked, who has arrived, which chairs are in use and what is waiting for a signature.",
   },
   {
     label: 'Chairs',

@@ -4,6 +4,7 @@ import { RequirePermission } from '../auth/RequirePermission/RequirePermission.t
 import { RequireSession } from '../auth/RequireSession/RequireSession.tsx';
 import { NoAccess } from '../components/NoAccess/NoAccess.tsx';
 import { AuditPage } from '../pages/AdminAudit/AuditPage.tsx';
+import { intakeRoutes } from './intake-routes.tsx';
 import { ClinicSettingsPage } from '../pages/AdminClinic/ClinicSettingsPage.tsx';
 import { UsersPage } from '../pages/AdminUsers/UsersPage.tsx';
 import { HomeRedirect } from '../pages/Home/HomeRedirect.tsx';
@@ -35,6 +36,7 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <HomeRedirect /> },
           ...plannedAreaRoutes,
+          ...intakeRoutes,
           {
             path: 'patients',
             element: <RequirePermission permission="readPatients" what="patients"><PatientsPage /></RequirePermission>,

@@ -6,6 +6,7 @@ import { usePatient } from '../../api/patients/patient-queries.ts';
 import { useCan } from '../../auth/session-context.ts';
 import { QueryErrorState } from '../../components/QueryErrorState/QueryErrorState.tsx';
 import { ChartAreasNotYet } from './components/ChartAreasNotYet.tsx';
+import { IntakeChart } from './components/intake/IntakeChart.tsx';
 import { PatientDetails } from './components/PatientDetails.tsx';
 import { PatientEditForm } from './components/PatientEditForm.tsx';
 import { PatientHeader } from './components/PatientHeader.tsx';
@@ -43,6 +44,7 @@ export function PatientPage(): React.JSX.Element {
       ) : (
         <>
           <PatientDetails patient={p} />
+          <IntakeChart patient={p} />
           <ChartAreasNotYet />
         </>
       )}

@@ -10,6 +10,7 @@ import { TableSkeleton } from '../../components/TableSkeleton/TableSkeleton.tsx'
 import { PatientSearchBox } from './components/PatientSearchBox.tsx';
 import { PatientsEmptyState } from './components/PatientsEmptyState.tsx';
 import { PatientsTable } from './components/PatientsTable.tsx';
+import { StageFilteredList, StageFilterSelect, useStageFilter } from './components/StageFilter.tsx';
 import { SearchResultStatus } from './components/SearchResultStatus.tsx';
 
 const SEARCH_DEBOUNCE_MS = 300;
@@ -21,6 +22,7 @@ export function PatientsPage(): React.JSX.Element {
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const [debouncedQ] = useDebouncedValue(q.trim(), SEARCH_DEBOUNCE_MS);
+  const stage = useStageFilter();
   const search = usePatientSearch(debouncedQ);
   const settling = q.trim() !== debouncedQ || search.isPlaceholderData;
 
@@ -42,6 +44,8 @@ export function PatientsPage(): React.JSX.Element {
         }
       />
       <PatientSearchBox value={q} onChange={setQuery} maxLength={MAX_QUERY_LENGTH} />
+      <StageFilterSelect filter={stage} />
+      {stage.stage ? <StageFilteredList filter={stage} /> : (<>
       <SearchResultStatus
         query={debouncedQ}
         count={search.data?.length ?? null}
@@ -57,6 +61,7 @@ export function PatientsPage(): React.JSX.Element {
       ) : (
         <PatientsTable patients={search.data} dimmed={settling} />
       )}
+      </>)}
     </>
   );
 }

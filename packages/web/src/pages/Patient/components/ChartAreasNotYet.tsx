@@ -2,7 +2,6 @@ import { Badge, List, Paper, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 
 const LATER = [
-  { name: 'Intake and eligibility', what: 'screening questionnaires, history and the eligibility review' },
   { name: 'Treatment plans', what: "the prescriber's plan and the doses it allows" },
   { name: 'Infusion sessions', what: 'each infusion: vitals, dose given, observations and discharge' },
   { name: 'Outcomes', what: 'symptom scores over the course of treatment' },

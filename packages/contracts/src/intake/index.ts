@@ -1,0 +1,7 @@
+// Intake, eligibility and consent (one line in ../index.ts keeps merges simple).
+export * from './intake.ts';
+export * from './history.ts';
+export * from './assessments.ts';
+export * from './eligibility.ts';
+export * from './consent.ts';
+export * from './clinic-rules.ts';
