@@ -7,3 +7,4 @@ export * from './audit.ts';
 export * from './users.ts';
 export * from './signing.ts';
 export * from './disclosures.ts';
+export * from './inventory.ts';

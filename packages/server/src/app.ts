@@ -22,6 +22,7 @@ import { authRoutes } from './modules/auth/routes.ts';
 import { clinicRoutes } from './modules/clinic/routes.ts';
 import { disclosureRoutes } from './modules/disclosures/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
+import { inventoryRoutes } from './modules/inventory/routes.ts';
 import { patientRoutes } from './modules/patients/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 
@@ -103,7 +104,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
 
   app.get('/api/openapi.json', { config: publicRoute('the API description is public'), schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [healthRoutes, authRoutes, patientRoutes, auditRoutes, clinicRoutes, userRoutes, disclosureRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, patientRoutes, auditRoutes, clinicRoutes, userRoutes, disclosureRoutes, inventoryRoutes]) {
     await app.register(routes, { deps });
   }
 

@@ -5,3 +5,4 @@ export * from './patients.ts';
 export * from './chairs.ts';
 export * from './signing.ts';
 export * from './disclosures.ts';
+export * from './inventory.ts';
