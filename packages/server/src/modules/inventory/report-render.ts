@@ -26,19 +26,38 @@ export async function renderCsv(report: InventoryReport): Promise<Buffer> {
   return Buffer.from(stringify([header, ...rows, ...totals]), 'utf8');
 }
 
+function clinicTimeText(iso: string, timeZone: string): string {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+      .formatToParts(new Date(iso))
+      .map((x) => [x.type, x.value]),
+  );
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
 const MARGIN = 30;
 const FONT_SIZE = 6.5;
 const CELL_PAD = 2;
 
+/**
+ * Column widths: every column at least as wide as its longest word (so NDCs, lot
+ * numbers and dates never break), the rest of the page shared in proportion to
+ * how much wider each column would like to be.
+ */
 function columnWidths(report: InventoryReport, doc: PDFKit.PDFDocument, available: number): number[] {
-  doc.font('Helvetica').fontSize(FONT_SIZE);
-  const wants = report.columns.map((c) => {
-    const texts = [c.label, ...report.rows.slice(0, 200).map((r) => cellText(r[c.key], c.numeric, c.key))];
-    const widest = Math.max(...texts.map((t) => doc.widthOfString(t)));
-    return Math.min(Math.max(widest + 2 * CELL_PAD, 24), c.numeric ? 60 : 140);
+  doc.font('Helvetica-Bold').fontSize(FONT_SIZE);
+  const measured = report.columns.map((c) => {
+    const texts = [...report.rows.slice(0, 300).map((r) => cellText(r[c.key], c.numeric, c.key)), cellText(report.totals?.[c.key], c.numeric, c.key)];
+    const words = [...c.label.split(' '), ...texts.flatMap((t) => t.split(' '))];
+    const min = Math.max(...words.map((w) => doc.widthOfString(w))) + 2 * CELL_PAD + 1;
+    const want = Math.min(Math.max(min, ...texts.map((t) => doc.widthOfString(t) + 2 * CELL_PAD + 1)), 150);
+    return { min, want: Math.max(want, min) };
   });
-  const total = wants.reduce((a, b) => a + b, 0);
-  return wants.map((w) => (w * available) / total);
+  const minTotal = measured.reduce((a, m) => a + m.min, 0);
+  if (minTotal >= available) return measured.map((m) => (m.min * available) / minTotal);
+  const extraWanted = measured.reduce((a, m) => a + (m.want - m.min), 0);
+  const spare = available - minTotal;
+  return measured.map((m) => m.min + (extraWanted > 0 ? Math.min(1, spare / extraWanted) * (m.want - m.min) : 0) + (extraWanted < spare ? (spare - extraWanted) / measured.length : 0));
 }
 
 export async function renderPdf(report: InventoryReport): Promise<Buffer> {
@@ -56,7 +75,7 @@ export async function renderPdf(report: InventoryReport): Promise<Buffer> {
     `${report.clinicName} · ${report.from} to ${report.to} (clinic time, ${report.timeZone})${report.schedule ? ` · Schedule ${report.schedule} records only` : ' · all schedules'}`,
     { width },
   );
-  doc.text(`Generated ${report.generatedAt.slice(0, 16).replace('T', ' ')} UTC by ${report.generatedBy.displayName}${report.generatedBy.credentials ? `, ${report.generatedBy.credentials}` : ''}. Quantities in mL and mg to 0.01.`, { width });
+  doc.text(`Generated ${clinicTimeText(report.generatedAt, report.timeZone)} (clinic time) by ${report.generatedBy.displayName}${report.generatedBy.credentials ? `, ${report.generatedBy.credentials}` : ''}. Quantities in mL and mg to 0.01.`, { width });
   doc.moveDown(0.6);
 
   const rowHeight = (cells: string[], bold: boolean): number => {
