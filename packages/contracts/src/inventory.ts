@@ -353,6 +353,7 @@ export const ReversalCreate = z.strictObject({ reason: Text(500) });
 export type ReversalCreate = z.infer<typeof ReversalCreate>;
 
 export const ReversalResult = z.object({ entries: z.array(LedgerEntry) });
+export type ReversalResult = z.infer<typeof ReversalResult>;
 
 // ── Loss reports (rule 38) ────────────────────────────────────────────────
 
@@ -386,6 +387,7 @@ export const LossReport = z.object({
 export type LossReport = z.infer<typeof LossReport>;
 
 export const LossCreated = z.object({ entry: LedgerEntry, lossReport: LossReport.nullable() });
+export type LossCreated = z.infer<typeof LossCreated>;
 
 export const MilestoneCreate = z.strictObject({
   milestone: LossMilestone,

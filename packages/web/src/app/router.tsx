@@ -7,6 +7,7 @@ import { AuditPage } from '../pages/AdminAudit/AuditPage.tsx';
 import { ClinicSettingsPage } from '../pages/AdminClinic/ClinicSettingsPage.tsx';
 import { UsersPage } from '../pages/AdminUsers/UsersPage.tsx';
 import { HomeRedirect } from '../pages/Home/HomeRedirect.tsx';
+import { inventoryRoutes } from '../pages/Inventory/inventory-routes.tsx';
 import { LoginPage } from '../pages/Login/LoginPage.tsx';
 import { NotFoundPage } from '../pages/NotFound/NotFoundPage.tsx';
 import { PatientPage } from '../pages/Patient/PatientPage.tsx';
@@ -35,6 +36,7 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <HomeRedirect /> },
           ...plannedAreaRoutes,
+          ...inventoryRoutes,
           {
             path: 'patients',
             element: <RequirePermission permission="readPatients" what="patients"><PatientsPage /></RequirePermission>,

@@ -1,0 +1,31 @@
+import '@mantine/charts/styles.css';
+import type { LedgerEntry } from '@glia/contracts';
+import { LineChart } from '@mantine/charts';
+import { Text } from '@mantine/core';
+import { formatInstantCompact } from '../../../lib/clinic-time.ts';
+
+/** Stock on hand after each entry, summed in hundredths of a mL so no float drift shows. */
+function runningStock(entries: readonly LedgerEntry[]): number[] {
+  const out: number[] = [];
+  for (const e of entries) out.push(((out.length > 0 ? Math.round(out[out.length - 1]! * 100) : 0) + Math.round(e.stockChangeMl * 100)) / 100);
+  return out;
+}
+
+/** The lot's stock on hand (all locations) after each movement, over time. */
+export function BalanceChart({ entries, timeZone }: { entries: LedgerEntry[]; timeZone: string }): React.JSX.Element {
+  const data = runningStock(entries).map((stockMl, i) => ({ at: formatInstantCompact(entries[i]!.occurredAt, timeZone).slice(0, 16), stockMl }));
+  if (data.length < 2) return <Text size="sm" c="dimmed">The stock chart appears once the lot has more than one movement.</Text>;
+  return (
+    <LineChart
+      h={220}
+      data={data}
+      dataKey="at"
+      series={[{ name: 'stockMl', label: 'Stock on hand (mL)', color: 'indigo.6' }]}
+      curveType="stepAfter"
+      withDots={false}
+      yAxisLabel="mL"
+      valueFormatter={(v) => `${v.toFixed(2)} mL`}
+      aria-label="Stock on hand over time"
+    />
+  );
+}
