@@ -21,6 +21,11 @@ describe('the demo clinic inventory', () => {
     expect(overview.expiringSoon.map((l) => [l.lotNumber, l.daysToExpiry])).toEqual([['KT50-2403C', 20]]);
     expect(overview.lots.filter((l) => l.suggested).map((l) => l.lotNumber).sort()).toEqual(['KT100-2409B', 'KT50-2403C']);
     expect(overview.pendingWasteCount).toBe(0);
+    // A full inventory counts for every location: the safe was last counted by the initial inventory.
+    expect(overview.lastCounts.map((c) => [c.locationName, c.countedAt?.slice(0, 10)])).toEqual([
+      ['Infusion suite cabinet', '2026-11-23'],
+      ['Main safe (medication room)', '2026-07-26'],
+    ]);
     expect(overview.openInvestigations).toEqual([]);
   });
 
@@ -42,5 +47,14 @@ describe('the demo clinic inventory', () => {
       ['shift', '2026-10-30', 'resolved'],
       ['initial', '2026-07-26', null],
     ]);
+  });
+});
+
+describe('the inventory API description', () => {
+  it('documents the lot routes outside tools rely on, with their roles', async () => {
+    const doc = (await t.request({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, { description?: string }>> };
+    expect(Object.keys(doc.paths['/api/inventory/lots']!)).toEqual(expect.arrayContaining(['get', 'post']));
+    expect(Object.keys(doc.paths['/api/inventory/lots/{id}']!)).toContain('get');
+    expect(doc.paths['/api/inventory/lots/{id}/draws']!.post!.description).toContain('Roles: nurse, prescriber, medical-director.');
   });
 });

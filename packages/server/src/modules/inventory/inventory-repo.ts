@@ -318,14 +318,15 @@ export async function initialInventory(db: DbOrTx): Promise<CountRow | null> {
   return row ?? null;
 }
 
-/** The latest count of each location (a full inventory counts for every location). */
+/** The latest count of each location; a full inventory (no location) counts for every location. */
 export async function lastCountPerLocation(db: DbOrTx): Promise<{ locationId: string; countedAt: Date; countedBy: string }[]> {
-  return queryRows<{ locationId: string; countedAt: Date; countedBy: string }>(
+  const rows = await queryRows<{ locationId: string; countedAt: Date | string; countedBy: string }>(
     db,
-    sql`SELECT DISTINCT ON (l.location_id) l.location_id AS "locationId", c.counted_at AS "countedAt", c.counted_by AS "countedBy"
-          FROM inventory_count_lines l JOIN inventory_counts c ON c.id = l.count_id
-         ORDER BY l.location_id, c.counted_at DESC`,
-  ).then((rows) => rows.map((r) => ({ ...r, countedAt: new Date(r.countedAt) })));
+    sql`SELECT DISTINCT ON (l.id) l.id AS "locationId", c.counted_at AS "countedAt", c.counted_by AS "countedBy"
+          FROM storage_locations l JOIN inventory_counts c ON c.location_id = l.id OR c.location_id IS NULL
+         ORDER BY l.id, c.counted_at DESC`,
+  );
+  return rows.map((r) => ({ ...r, countedAt: new Date(r.countedAt) }));
 }
 
 export async function insertInvestigation(db: DbOrTx, values: typeof discrepancyInvestigations.$inferInsert): Promise<InvestigationRow> {

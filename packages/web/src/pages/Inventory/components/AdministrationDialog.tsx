@@ -169,9 +169,9 @@ export function AdministrationDialog({ lot, drawId, onClose }: { lot: LotDetail;
           {r.status !== 'closed' && (
             <>
               <Divider />
-              <GiveForm lotId={lot.id} record={r} />
+              <GiveForm key={`give-${r.givenMl}-${r.wastedMl}`} lotId={lot.id} record={r} />
               <Divider />
-              <WasteForm lotId={lot.id} record={r} />
+              <WasteForm key={`waste-${r.givenMl}-${r.wastedMl}`} lotId={lot.id} record={r} />
               <Divider />
               {close.isError && <ProblemAlert error={close.error} title="The record was not closed" />}
               <Group justify="space-between">

@@ -13,7 +13,9 @@ function runningStock(entries: readonly LedgerEntry[]): number[] {
 
 /** The lot's stock on hand (all locations) after each movement, over time. */
 export function BalanceChart({ entries, timeZone }: { entries: LedgerEntry[]; timeZone: string }): React.JSX.Element {
-  const data = runningStock(entries).map((stockMl, i) => ({ at: formatInstantCompact(entries[i]!.occurredAt, timeZone).slice(0, 16), stockMl }));
+  const points = runningStock(entries).map((stockMl, i) => ({ at: formatInstantCompact(entries[i]!.occurredAt, timeZone).slice(0, 16), stockMl }));
+  // Movements at the same minute (the two legs of a transfer) show as one point: their net effect.
+  const data = points.filter((p, i) => points[i + 1]?.at !== p.at);
   if (data.length < 2) return <Text size="sm" c="dimmed">The stock chart appears once the lot has more than one movement.</Text>;
   return (
     <LineChart
@@ -23,8 +25,9 @@ export function BalanceChart({ entries, timeZone }: { entries: LedgerEntry[]; ti
       series={[{ name: 'stockMl', label: 'Stock on hand (mL)', color: 'indigo.6' }]}
       curveType="stepAfter"
       withDots={false}
-      yAxisLabel="mL"
-      valueFormatter={(v) => `${v.toFixed(2)} mL`}
+      unit=" mL"
+      yAxisProps={{ width: 70, tickFormatter: (v: number) => `${v} mL` }}
+      valueFormatter={(v) => v.toFixed(2)}
       aria-label="Stock on hand over time"
     />
   );

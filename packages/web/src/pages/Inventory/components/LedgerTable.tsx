@@ -32,7 +32,7 @@ export function LedgerTable({ entries, timeZone, onOpenRecord, onReverse }: Ledg
             <Table.Th scope="col" ta="right">Stock mL</Table.Th>
             <Table.Th scope="col" ta="right">Drawn mL</Table.Th>
             <Table.Th scope="col" ta="right">mg</Table.Th>
-            <Table.Th scope="col" ta="right">Stock after</Table.Th>
+            <Table.Th scope="col" ta="right">Stock here after</Table.Th>
             <Table.Th scope="col">By</Table.Th>
             <Table.Th scope="col">Witness / verifier</Table.Th>
             <Table.Th scope="col">Note</Table.Th>
