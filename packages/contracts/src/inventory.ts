@@ -125,7 +125,9 @@ export const Lot = z.object({
   receivedAt: z.string(),
   receivedLocationId: Uuid,
   receivedBy: LedgerUser,
-  verifiedBy: LedgerUser,
+  /** The second person who checked the receipt, or null while it awaits verification. */
+  verifiedBy: LedgerUser.nullable(),
+  verifiedAt: z.string().nullable(),
   /** Stock on hand over every location. */
   balanceMl: z.number(),
   balanceMg: z.number(),
@@ -147,9 +149,13 @@ export const LotReceive = z.strictObject({
   vials: z.number().int({ message: 'must be a whole number of vials' }).min(1).max(1000),
   locationId: Uuid,
   receivedAt: Instant.optional().describe('When the shipment arrived; now when left out. Not in the future.'),
-  verifier: SecondSigner.describe('A second clinical user who checked the shipment against the invoice, signing on the same device.'),
+  verifier: SecondSigner.optional().describe('A second clinical user who checked the shipment against the invoice, signing on this device. Leave out to have the receipt verified later (POST …/verification).'),
 });
 export type LotReceive = z.infer<typeof LotReceive>;
+
+/** The signed-in user verifies a receipt received by someone else (on their own device). */
+export const LotVerify = z.strictObject({ signature: Reauthentication });
+export type LotVerify = z.infer<typeof LotVerify>;
 
 export const LotListQuery = z.strictObject({
   productId: Uuid.optional(),

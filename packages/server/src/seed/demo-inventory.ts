@@ -23,6 +23,7 @@ import {
   insertInvestigation,
   insertLocation,
   insertLot,
+  insertLotVerification,
   insertProduct,
   insertResolution,
   type EntryInsert,
@@ -64,8 +65,9 @@ export async function seedDemoInventory(tx: Tx, now: Date, timeZone: string): Pr
     const centiMl = vials * product.vialVolumeCentiMl;
     const lot = await insertLot(tx, {
       productId: product.id, lotNumber, expiresOn, supplier: 'Northwind Medical Supply (demo)', supplierDeaNumber: 'RN0000001', invoiceNumber,
-      receivedVials: vials, receivedCentiMl: centiMl, receivedAt, locationId: safe.id, receivedBy: nurse, verifiedBy: md, createdAt: receivedAt,
+      receivedVials: vials, receivedCentiMl: centiMl, receivedAt, locationId: safe.id, receivedBy: nurse, createdAt: receivedAt,
     });
+    await insertLotVerification(tx, { lotId: lot.id, verifiedBy: md, verifiedAt: receivedAt });
     await entry(product, lot, { locationId: safe.id, kind: 'receipt', quantityCentiMl: centiMl, occurredAt: receivedAt, userId: nurse, witnessUserId: md, witnessSignedAt: receivedAt, reference: invoiceNumber, details: { vials, supplier: 'Northwind Medical Supply (demo)' } });
     return lot;
   };

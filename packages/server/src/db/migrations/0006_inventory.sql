@@ -68,10 +68,8 @@ CREATE TABLE "inventory_lots" (
 	"received_at" timestamp with time zone NOT NULL,
 	"location_id" uuid NOT NULL,
 	"received_by" uuid NOT NULL,
-	"verified_by" uuid NOT NULL,
 	"created_at" timestamp with time zone NOT NULL,
 	CONSTRAINT "inventory_lots_vials_positive" CHECK ("inventory_lots"."received_vials" > 0 AND "inventory_lots"."received_centi_ml" > 0),
-	CONSTRAINT "inventory_lots_two_people" CHECK ("inventory_lots"."verified_by" <> "inventory_lots"."received_by"),
 	CONSTRAINT "inventory_lots_lot_number_not_blank" CHECK (btrim("inventory_lots"."lot_number") <> '')
 );
 --> statement-breakpoint
@@ -158,6 +156,13 @@ CREATE TABLE "loss_reports" (
 	CONSTRAINT "loss_reports_kind_valid" CHECK ("loss_reports"."kind" IN ('theft', 'significant-loss'))
 );
 --> statement-breakpoint
+CREATE TABLE "lot_verifications" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"lot_id" uuid NOT NULL,
+	"verified_by" uuid NOT NULL,
+	"verified_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "pending_wastes" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"draw_entry_id" uuid NOT NULL,
@@ -196,7 +201,6 @@ ALTER TABLE "inventory_counts" ADD CONSTRAINT "inventory_counts_counted_by_users
 ALTER TABLE "inventory_lots" ADD CONSTRAINT "inventory_lots_product_id_drug_products_id_fk" FOREIGN KEY ("product_id") REFERENCES "public"."drug_products"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "inventory_lots" ADD CONSTRAINT "inventory_lots_location_id_storage_locations_id_fk" FOREIGN KEY ("location_id") REFERENCES "public"."storage_locations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "inventory_lots" ADD CONSTRAINT "inventory_lots_received_by_users_id_fk" FOREIGN KEY ("received_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "inventory_lots" ADD CONSTRAINT "inventory_lots_verified_by_users_id_fk" FOREIGN KEY ("verified_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "investigation_resolutions" ADD CONSTRAINT "investigation_resolutions_investigation_id_discrepancy_investigations_id_fk" FOREIGN KEY ("investigation_id") REFERENCES "public"."discrepancy_investigations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "investigation_resolutions" ADD CONSTRAINT "investigation_resolutions_resolved_by_users_id_fk" FOREIGN KEY ("resolved_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ledger_balances" ADD CONSTRAINT "ledger_balances_lot_id_inventory_lots_id_fk" FOREIGN KEY ("lot_id") REFERENCES "public"."inventory_lots"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -212,6 +216,8 @@ ALTER TABLE "loss_report_milestones" ADD CONSTRAINT "loss_report_milestones_loss
 ALTER TABLE "loss_report_milestones" ADD CONSTRAINT "loss_report_milestones_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "loss_reports" ADD CONSTRAINT "loss_reports_reported_by_users_id_fk" FOREIGN KEY ("reported_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "loss_reports" ADD CONSTRAINT "loss_reports_investigation_id_discrepancy_investigations_id_fk" FOREIGN KEY ("investigation_id") REFERENCES "public"."discrepancy_investigations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "lot_verifications" ADD CONSTRAINT "lot_verifications_lot_id_inventory_lots_id_fk" FOREIGN KEY ("lot_id") REFERENCES "public"."inventory_lots"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "lot_verifications" ADD CONSTRAINT "lot_verifications_verified_by_users_id_fk" FOREIGN KEY ("verified_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pending_wastes" ADD CONSTRAINT "pending_wastes_draw_entry_id_ledger_entries_id_fk" FOREIGN KEY ("draw_entry_id") REFERENCES "public"."ledger_entries"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pending_wastes" ADD CONSTRAINT "pending_wastes_lot_id_inventory_lots_id_fk" FOREIGN KEY ("lot_id") REFERENCES "public"."inventory_lots"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pending_wastes" ADD CONSTRAINT "pending_wastes_patient_id_patients_id_fk" FOREIGN KEY ("patient_id") REFERENCES "public"."patients"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -235,5 +241,6 @@ CREATE INDEX "ledger_entries_draw_idx" ON "ledger_entries" USING btree ("draw_en
 CREATE INDEX "ledger_entries_patient_idx" ON "ledger_entries" USING btree ("patient_id");--> statement-breakpoint
 CREATE INDEX "ledger_entries_session_idx" ON "ledger_entries" USING btree ("session_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "loss_report_milestones_key" ON "loss_report_milestones" USING btree ("loss_report_id","milestone");--> statement-breakpoint
+CREATE UNIQUE INDEX "lot_verifications_lot_key" ON "lot_verifications" USING btree ("lot_id");--> statement-breakpoint
 CREATE INDEX "pending_wastes_status_idx" ON "pending_wastes" USING btree ("status","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "storage_locations_name_key" ON "storage_locations" USING btree (lower("name"));

@@ -175,6 +175,22 @@ CREATE TRIGGER pending_wastes_no_truncate
   BEFORE TRUNCATE ON pending_wastes
   FOR EACH STATEMENT EXECUTE FUNCTION glia_refuse_change();
 --> statement-breakpoint
+-- Two people per receipt: the verifier is never the person who received the lot.
+CREATE OR REPLACE FUNCTION glia_lot_verification_check() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM inventory_lots WHERE id = NEW.lot_id AND received_by = NEW.verified_by) THEN
+    RAISE EXCEPTION 'the person who received a lot cannot also verify it'
+      USING ERRCODE = 'check_violation', CONSTRAINT = 'lot_verifications_two_people';
+  END IF;
+  RETURN NEW;
+END
+$$;
+--> statement-breakpoint
+CREATE TRIGGER lot_verifications_two_people
+  BEFORE INSERT ON lot_verifications
+  FOR EACH ROW EXECUTE FUNCTION glia_lot_verification_check();
+--> statement-breakpoint
 CREATE TRIGGER drug_products_no_update_delete
   BEFORE UPDATE OR DELETE ON drug_products
   FOR EACH ROW EXECUTE FUNCTION glia_refuse_change();
@@ -261,4 +277,12 @@ CREATE TRIGGER loss_report_milestones_no_update_delete
 --> statement-breakpoint
 CREATE TRIGGER loss_report_milestones_no_truncate
   BEFORE TRUNCATE ON loss_report_milestones
+  FOR EACH STATEMENT EXECUTE FUNCTION glia_refuse_change();
+--> statement-breakpoint
+CREATE TRIGGER lot_verifications_no_update_delete
+  BEFORE UPDATE OR DELETE ON lot_verifications
+  FOR EACH ROW EXECUTE FUNCTION glia_refuse_change();
+--> statement-breakpoint
+CREATE TRIGGER lot_verifications_no_truncate
+  BEFORE TRUNCATE ON lot_verifications
   FOR EACH STATEMENT EXECUTE FUNCTION glia_refuse_change();

@@ -14,7 +14,7 @@ import { users } from './users.ts';
  *
  * Append-only (the database refuses UPDATE, DELETE and TRUNCATE; corrections are
  * reversing entries): drug_products, storage_locations, inventory_lots,
- * ledger_entries, administration_closures, inventory_counts,
+ * lot_verifications, ledger_entries, administration_closures, inventory_counts,
  * inventory_count_lines, discrepancy_investigations, investigation_resolutions,
  * loss_reports, loss_report_milestones. ledger_balances is a projection that
  * only the ledger trigger may write; pending_wastes is workflow state.
@@ -81,17 +81,30 @@ export const inventoryLots = pgTable(
     /** Where the lot was put on receipt. */
     locationId: uuid('location_id').notNull().references(() => storageLocations.id),
     receivedBy: uuid('received_by').notNull().references(() => users.id),
-    /** A second person checked the shipment against the invoice (re-authenticated). */
-    verifiedBy: uuid('verified_by').notNull().references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [
     uniqueIndex('inventory_lots_receipt_key').on(t.productId, t.lotNumber, t.invoiceNumber),
     index('inventory_lots_expires_idx').on(t.expiresOn),
     check('inventory_lots_vials_positive', sql`${t.receivedVials} > 0 AND ${t.receivedCentiMl} > 0`),
-    check('inventory_lots_two_people', sql`${t.verifiedBy} <> ${t.receivedBy}`),
     check('inventory_lots_lot_number_not_blank', sql`btrim(${t.lotNumber}) <> ''`),
   ],
+);
+
+/**
+ * A second person checked a receipt against its invoice and signed (with their
+ * password), in the receiving request or later on their own device. One per lot;
+ * never the person who received it (a trigger checks).
+ */
+export const lotVerifications = pgTable(
+  'lot_verifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    lotId: uuid('lot_id').notNull().references(() => inventoryLots.id),
+    verifiedBy: uuid('verified_by').notNull().references(() => users.id),
+    verifiedAt: timestamp('verified_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [uniqueIndex('lot_verifications_lot_key').on(t.lotId)],
 );
 
 /**

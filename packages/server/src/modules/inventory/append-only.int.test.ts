@@ -9,6 +9,7 @@ const APPEND_ONLY_INVENTORY_TABLES = [
   'drug_products',
   'storage_locations',
   'inventory_lots',
+  'lot_verifications',
   'ledger_entries',
   'administration_closures',
   'inventory_counts',

@@ -18,6 +18,7 @@ import {
   ledgerEntries,
   lossReportMilestones,
   lossReports,
+  lotVerifications,
   patients,
   pendingWastes,
   storageLocations,
@@ -38,6 +39,7 @@ export type ResolutionRow = typeof investigationResolutions.$inferSelect;
 export type LossReportRow = typeof lossReports.$inferSelect;
 export type MilestoneRow = typeof lossReportMilestones.$inferSelect;
 export type ClosureRow = typeof administrationClosures.$inferSelect;
+export type VerificationRow = typeof lotVerifications.$inferSelect;
 
 export interface UserRef {
   id: string;
@@ -89,7 +91,11 @@ export async function insertLocation(db: DbOrTx, values: typeof storageLocations
 export interface LotWithProduct {
   lot: LotRow;
   product: ProductRow;
+  /** The second person's check of the receipt, or null while it awaits one. */
+  verification: VerificationRow | null;
 }
+
+const lotSelection = { lot: inventoryLots, product: drugProducts, verification: lotVerifications };
 
 export async function insertLot(db: DbOrTx, values: typeof inventoryLots.$inferInsert): Promise<LotRow> {
   const [row] = await db.insert(inventoryLots).values(values).returning();
@@ -104,9 +110,10 @@ export async function listLots(db: DbOrTx, filter: { productId?: string | undefi
     conditions.push(inArray(inventoryLots.id, [...filter.lotIds]));
   }
   return db
-    .select({ lot: inventoryLots, product: drugProducts })
+    .select(lotSelection)
     .from(inventoryLots)
     .innerJoin(drugProducts, eq(drugProducts.id, inventoryLots.productId))
+    .leftJoin(lotVerifications, eq(lotVerifications.lotId, inventoryLots.id))
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(asc(drugProducts.name), asc(inventoryLots.expiresOn), asc(inventoryLots.lotNumber));
 }
@@ -114,6 +121,11 @@ export async function listLots(db: DbOrTx, filter: { productId?: string | undefi
 export async function findLot(db: DbOrTx, id: string): Promise<LotWithProduct | null> {
   const [row] = await listLots(db, { lotIds: [id] });
   return row ?? null;
+}
+
+export async function insertLotVerification(db: DbOrTx, values: typeof lotVerifications.$inferInsert): Promise<VerificationRow> {
+  const [row] = await db.insert(lotVerifications).values(values).returning();
+  return row!;
 }
 
 export interface BalanceWithLocation extends BalanceRow {
@@ -417,9 +429,10 @@ export async function balancesBefore(db: DbOrTx, before: Date): Promise<{ lotId:
 
 export async function lotsReceivedBetween(db: DbOrTx, from: Date, to: Date): Promise<LotWithProduct[]> {
   return db
-    .select({ lot: inventoryLots, product: drugProducts })
+    .select(lotSelection)
     .from(inventoryLots)
     .innerJoin(drugProducts, eq(drugProducts.id, inventoryLots.productId))
+    .leftJoin(lotVerifications, eq(lotVerifications.lotId, inventoryLots.id))
     .where(and(sql`${inventoryLots.receivedAt} >= ${from}`, lt(inventoryLots.receivedAt, to)))
     .orderBy(asc(inventoryLots.receivedAt));
 }

@@ -90,7 +90,7 @@ export function suggestedLots(lots: readonly LotWithProduct[], balances: readonl
   return out;
 }
 
-export function toLot({ lot, product }: LotWithProduct, ctx: LotViewContext): Lot {
+export function toLot({ lot, product, verification }: LotWithProduct, ctx: LotViewContext): Lot {
   const mine = ctx.balances.filter((b) => b.lotId === lot.id);
   const stockCentiMl = mine.reduce((s, b) => s + b.stockCentiMl, 0);
   const drawnCentiMl = mine.reduce((s, b) => s + b.drawnCentiMl, 0);
@@ -116,7 +116,8 @@ export function toLot({ lot, product }: LotWithProduct, ctx: LotViewContext): Lo
     receivedAt: lot.receivedAt.toISOString(),
     receivedLocationId: lot.locationId,
     receivedBy: toLedgerUser(ctx.users, lot.receivedBy),
-    verifiedBy: toLedgerUser(ctx.users, lot.verifiedBy),
+    verifiedBy: verification ? toLedgerUser(ctx.users, verification.verifiedBy) : null,
+    verifiedAt: verification?.verifiedAt.toISOString() ?? null,
     balanceMl: fromCenti(stockCentiMl),
     balanceMg: fromCenti(stockCentiMl * product.concentrationMgPerMl),
     drawnUnaccountedMl: fromCenti(drawnCentiMl),

@@ -59,6 +59,7 @@ import {
   insertLossReport,
   insertPendingWaste,
   isReversed,
+  listLocations,
   listPendingWastes,
   lockBalances,
   patientsByIds,
@@ -124,6 +125,22 @@ function blockFindings(findings: readonly Finding[], rule: number): void {
 
 // ── Draws ─────────────────────────────────────────────────────────────────
 
+/**
+ * Where a draw comes from when the request does not say: a location that holds
+ * enough for it, the locked cabinets (the working stock) before the safe, then
+ * the one holding most. When none holds enough, the ledger refuses the draw (409).
+ */
+async function defaultDrawLocation(tx: DbOrTx, lotId: string, centiMl: number): Promise<string | null> {
+  const balances = await balancesOf(tx, { lotIds: [lotId] });
+  const kinds = new Map((await listLocations(tx)).map((l) => [l.id, l.kind]));
+  const ranked = [...balances].sort((a, b) =>
+    Number(b.stockCentiMl >= centiMl) - Number(a.stockCentiMl >= centiMl) ||
+    Number(kinds.get(b.locationId) === 'cabinet') - Number(kinds.get(a.locationId) === 'cabinet') ||
+    b.stockCentiMl - a.stockCentiMl ||
+    a.locationName.localeCompare(b.locationName));
+  return ranked[0]?.locationId ?? null;
+}
+
 export interface DrawInput extends DrawCreate {
   lotId: string;
 }
@@ -139,13 +156,10 @@ export async function drawForSessionInTx(tx: Tx, ctx: LedgerContext, input: Draw
   if (expired) throw ruleBlocked(39, expired.message, { findings: [expired] });
   const centiMl = centiMlOf(input, product.concentrationMgPerMl, ctx);
   let locationId = input.locationId;
-  const balances = await balancesOf(tx, { lotIds: [lot.id] });
   if (locationId) {
     if (!(await findLocation(tx, locationId))) throw invalidField('locationId', 'is not a known storage location');
   } else {
-    const holding = balances.filter((b) => b.stockCentiMl > 0);
-    if (holding.length > 1) throw invalidField('locationId', `is required: this lot is kept in ${holding.map((b) => b.locationName).join(' and ')}`);
-    locationId = holding[0]?.locationId ?? lot.locationId;
+    locationId = await defaultDrawLocation(tx, lot.id, centiMl) ?? lot.locationId;
   }
   const entry = await insertEntry(tx, {
     lotId: lot.id,

@@ -62,6 +62,21 @@ describe('receiving stock', () => {
     expect(res.json().errors.map((e: { field: string }) => e.field)).toContain(field);
   });
 
+  it('lets a second user verify a receipt later on their own device, never the receiver', async () => {
+    const res = await post('/api/inventory/lots', { productId: catalog.k50.id, locationId: catalog.safe.id, vials: 1, lotNumber: 'LATER-1', expiresOn: '2028-01-31', supplier: 'S', invoiceNumber: 'I-9' });
+    expect(res.statusCode).toBe(201);
+    const lot = res.json() as Lot;
+    expect(lot).toMatchObject({ verifiedBy: null, verifiedAt: null, balanceMl: 10 });
+    const verify = (cookie: string, password = 'glia-demo'): ReturnType<TestApp['request']> => post(`/api/inventory/lots/${lot.id}/verification`, { signature: { password } }, cookie);
+    expect((await verify(nurse)).statusCode).toBe(400);
+    expect((await verify(nurse2, 'wrong')).statusCode).toBe(403);
+    const verified = await verify(nurse2);
+    expect(verified.statusCode).toBe(201);
+    expect(verified.json()).toMatchObject({ verifiedBy: { displayName: 'Avery Lindqvist' }, verifiedAt: '2026-11-23T15:00:00.000Z' });
+    expect((await verify(md)).statusCode).toBe(409);
+    expect((await post('/api/inventory/lots/00000000-0000-4000-8000-000000000000/verification', { signature: { password: 'glia-demo' } }, nurse2)).statusCode).toBe(404);
+  });
+
   it('refuses an expired lot and the same lot on the same invoice twice', async () => {
     const body = { productId: catalog.k50.id, locationId: catalog.safe.id, vials: 1, lotNumber: 'RCV-2', supplier: 'S', invoiceNumber: 'I-2', verifier: signerOf('medical-director') };
     expect((await post('/api/inventory/lots', { ...body, expiresOn: '2026-11-01' })).json().errors).toEqual([{ field: 'expiresOn', reason: expect.stringContaining('expired') }]);
@@ -96,17 +111,19 @@ describe('draws', () => {
     expect(res.json()).toMatchObject({ code: 'RULE_BLOCKED', rule: 39 });
   });
 
-  it('asks which location when the lot is kept in two, and draws from the one named', async () => {
+  it('draws from the cabinet when the lot is kept in the safe and the cabinet, or from the location named', async () => {
     const lot = await receiveLot(t, nurse, { productId: catalog.k50.id, locationId: catalog.safe.id, vials: 2 });
     const moved = await post(`/api/inventory/lots/${lot.id}/transfers`, { fromLocationId: catalog.safe.id, toLocationId: catalog.cabinet.id, ml: 10 });
     expect(moved.statusCode).toBe(201);
     expect((moved.json() as LedgerEntry[]).map((e) => [e.kind, e.locationName, e.stockAfterMl])).toEqual([['transfer-out', catalog.safe.name, 10], ['transfer-in', catalog.cabinet.name, 10]]);
-    const ambiguous = await post(`/api/inventory/lots/${lot.id}/draws`, { mg: 50 });
-    expect(ambiguous.statusCode).toBe(400);
-    expect(ambiguous.json().errors[0].field).toBe('locationId');
-    const d = await draw(lot.id, { mg: 50, locationId: catalog.cabinet.id });
+    const d = await draw(lot.id, { mg: 50 });
     expect(d.entry).toMatchObject({ locationId: catalog.cabinet.id, stockAfterMl: 9 });
-    expect(d.balanceMl).toBe(19);
+    // More than the cabinet holds but not more than the safe: taken from the safe.
+    const big = await draw(lot.id, { ml: 9.5 });
+    expect(big.entry).toMatchObject({ locationId: catalog.safe.id, stockAfterMl: 0.5 });
+    const named = await draw(lot.id, { ml: 0.5, locationId: catalog.safe.id });
+    expect(named.entry).toMatchObject({ locationId: catalog.safe.id, stockAfterMl: 0 });
+    expect(named.balanceMl).toBe(9);
   });
 
   it('answers 409 with the balance when the draw would overdraw, and 404 for an unknown lot', async () => {

@@ -3,10 +3,11 @@
  * views (balances by lot and location, the lot's ledger with a book check).
  */
 import { ledgerBalance, type LedgerMovement } from '@glia/clinical';
-import type { DrugProduct, DrugProductCreate, Lot, LotDetail, LotReceive, StorageLocation, StorageLocationCreate } from '@glia/contracts';
+import type { DrugProduct, DrugProductCreate, Lot, LotDetail, LotReceive, LotVerify, StorageLocation, StorageLocationCreate } from '@glia/contracts';
 import type { DbOrTx } from '../../db/client.ts';
-import { invalidField, notFound } from '../../errors.ts';
+import { conflict, invalidField, notFound } from '../../errors.ts';
 import { recordAudit, type AuditActor } from '../audit/audit-service.ts';
+import { reauthenticate, type VerifiedSigner } from '../signing/reauthenticate.ts';
 import { isClinicalStaff } from './inventory-access.ts';
 import {
   balancesOf,
@@ -17,6 +18,7 @@ import {
   insertEntry,
   insertLocation,
   insertLot,
+  insertLotVerification,
   insertProduct,
   listLocations,
   listLots,
@@ -71,7 +73,7 @@ export async function lotViews(db: DbOrTx, ctx: Pick<LedgerContext, 'today' | 'r
   const balances = allBalances ?? (await balancesOf(db));
   const productIds = new Set(lots.map((l) => l.product.id));
   const sameProducts = (await listLots(db)).filter((l) => productIds.has(l.product.id));
-  const users = await usersByIds(db, lots.flatMap((l) => [l.lot.receivedBy, l.lot.verifiedBy]));
+  const users = await usersByIds(db, lots.flatMap((l) => [l.lot.receivedBy, ...(l.verification ? [l.verification.verifiedBy] : [])]));
   const suggested = suggestedLots(sameProducts, balances, ctx.today);
   return lots.map((l) => toLot(l, { today: ctx.today, config: ctx.rules.ledger, users, balances, suggestedLotIds: suggested }));
 }
@@ -137,15 +139,24 @@ export async function getLotDetail(deps: InventoryDeps, actor: AuditActor, lotId
 
 // ── Receiving ─────────────────────────────────────────────────────────────
 
+/** A verifier must be a second clinical user. */
+function checkVerifier(verifier: VerifiedSigner, receivedBy: string, field: string): void {
+  if (verifier.userId === receivedBy) throw invalidField(field, 'must be a second person, not the one who received the lot');
+  if (!isClinicalStaff(verifier)) throw invalidField(field, 'must belong to a nurse, prescriber or medical director');
+}
+
 /**
  * Receives a lot (the Schedule III receipt record: invoice or packing slip) into
- * a location. A second clinical user verifies the shipment and signs on the same
- * device. Writes the lot and its receipt entry in one transaction.
+ * a location. A second clinical user verifies the shipment — signing on the same
+ * device in this request, or later on their own (verifyLot). Writes the lot, its
+ * receipt entry and the verification in one transaction.
  */
 export async function receiveLot(deps: InventoryDeps, actor: AuditActor, input: LotReceive): Promise<Lot> {
-  const verifier = await verifySecondSigner(deps, actor, input.verifier, 'inventory.receipt-verification', 'verifier');
-  if (verifier.userId === actor.userId) throw invalidField('verifier.email', 'must be a second person, not the one receiving');
-  if (!isClinicalStaff(verifier)) throw invalidField('verifier.email', 'must belong to a nurse, prescriber or medical director');
+  let verifier: VerifiedSigner | null = null;
+  if (input.verifier) {
+    verifier = await verifySecondSigner(deps, actor, input.verifier, 'inventory.receipt-verification', 'verifier');
+    checkVerifier(verifier, actor.userId!, 'verifier.email');
+  }
   return inLedgerTransaction(deps, actor, async (tx, ctx) => {
     const product = await findProduct(tx, input.productId);
     if (!product) throw invalidField('productId', 'is not a known drug product');
@@ -167,7 +178,6 @@ export async function receiveLot(deps: InventoryDeps, actor: AuditActor, input: 
       receivedAt,
       locationId: location.id,
       receivedBy: ctx.actor.userId,
-      verifiedBy: verifier.userId,
       createdAt: ctx.now,
     });
     const entry = await insertEntry(tx, {
@@ -179,18 +189,35 @@ export async function receiveLot(deps: InventoryDeps, actor: AuditActor, input: 
       occurredAt: receivedAt,
       recordedAt: ctx.now,
       userId: ctx.actor.userId,
-      witnessUserId: verifier.userId,
-      witnessSignedAt: ctx.now,
+      witnessUserId: verifier?.userId ?? null,
+      witnessSignedAt: verifier ? ctx.now : null,
       reference: input.invoiceNumber,
       details: { vials: input.vials, supplier: input.supplier },
     });
+    const verification = verifier ? await insertLotVerification(tx, { lotId: lot.id, verifiedBy: verifier.userId, verifiedAt: ctx.now }) : null;
     await recordAudit(tx, actor, {
       action: 'inventory.lot.receive',
       resourceType: 'inventory-lot',
       resourceId: lot.id,
-      details: { entryId: entry.id, lotNumber: lot.lotNumber, vials: input.vials, ml: fromCenti(centiMl), verifiedBy: verifier.userId },
+      details: { entryId: entry.id, lotNumber: lot.lotNumber, vials: input.vials, ml: fromCenti(centiMl), verifiedBy: verifier?.userId ?? null },
     }, ctx.now);
-    const [view] = await lotViews(tx, ctx, [{ lot, product }]);
+    const [view] = await lotViews(tx, ctx, [{ lot, product, verification }]);
+    return view!;
+  });
+}
+
+/** A second clinical user, signed in on their own device, verifies a receipt with their password. */
+export async function verifyLot(deps: InventoryDeps, actor: AuditActor, lotId: string, body: LotVerify): Promise<Lot> {
+  const found = await findLot(deps.database.db, lotId);
+  if (!found) throw notFound('Lot');
+  const verifier = await reauthenticate(deps, actor, actor.userId!, body.signature, 'inventory.receipt-verification');
+  checkVerifier(verifier, found.lot.receivedBy, 'signature');
+  return inLedgerTransaction(deps, actor, async (tx, ctx) => {
+    const current = (await findLot(tx, lotId))!;
+    if (current.verification) throw conflict('This receipt is already verified.');
+    const verification = await insertLotVerification(tx, { lotId, verifiedBy: verifier.userId, verifiedAt: ctx.now });
+    await recordAudit(tx, actor, { action: 'inventory.lot.verify', resourceType: 'inventory-lot', resourceId: lotId }, ctx.now);
+    const [view] = await lotViews(tx, ctx, [{ ...current, verification }]);
     return view!;
   });
 }

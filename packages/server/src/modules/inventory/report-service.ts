@@ -129,8 +129,8 @@ async function dispensing(tx: DbOrTx, s: ReportScope): Promise<Built> {
 
 async function receipts(tx: DbOrTx, s: ReportScope): Promise<Built> {
   const lots = (await lotsReceivedBetween(tx, s.from, s.to)).filter((l) => s.inScope(l.lot.id));
-  const users = await usersByIds(tx, lots.flatMap((l) => [l.lot.receivedBy, l.lot.verifiedBy]));
-  const rows: Row[] = lots.map(({ lot, product }) => ({
+  const users = await usersByIds(tx, lots.flatMap((l) => [l.lot.receivedBy, ...(l.verification ? [l.verification.verifiedBy] : [])]));
+  const rows: Row[] = lots.map(({ lot, product, verification }) => ({
     receivedAt: clinicTime(lot.receivedAt, s.ctx.timeZone),
     drug: product.name,
     ndc: product.ndc,
@@ -144,7 +144,7 @@ async function receipts(tx: DbOrTx, s: ReportScope): Promise<Built> {
     ml: ml(lot.receivedCentiMl),
     mg: fromCenti(centiMgOf(lot.receivedCentiMl, product.concentrationMgPerMl)),
     receivedBy: toLedgerUser(users, lot.receivedBy).displayName,
-    verifiedBy: toLedgerUser(users, lot.verifiedBy).displayName,
+    verifiedBy: verification ? toLedgerUser(users, verification.verifiedBy).displayName : 'awaiting verification',
   }));
   return {
     columns: [

@@ -33,6 +33,7 @@ import {
   LotIdParams,
   LotListQuery,
   LotReceive,
+  LotVerify,
   MilestoneCreate,
   OverdrawProblem,
   PendingWaste,
@@ -70,7 +71,7 @@ import {
   witnessPendingWaste,
 } from './ledger-service.ts';
 import { getLossReports, recordMilestone } from './loss-service.ts';
-import { createLocation, createProduct, getLocations, getLotDetail, getLots, getProducts, receiveLot } from './lot-service.ts';
+import { createLocation, createProduct, getLocations, getLotDetail, getLots, getProducts, receiveLot, verifyLot } from './lot-service.ts';
 import { getOverview } from './overview-service.ts';
 import { renderCsv, renderPdf, reportFileName } from './report-render.ts';
 import { exportReport, getReport } from './report-service.ts';
@@ -110,7 +111,7 @@ export async function inventoryRoutes(app: FastifyInstance, opts: { deps: AppDep
     config: staff,
     schema: {
       tags,
-      summary: 'Receive a lot (invoice or packing slip). A second clinical user verifies the shipment and signs with e-mail and password in the same request.',
+      summary: 'Receive a lot (invoice or packing slip). A second clinical user verifies the shipment: with e-mail and password in this request (`verifier`), or later on their own device (POST …/verification).',
       body: LotReceive,
       response: { 201: Lot, 403: Problem, 409: Problem },
     },
@@ -118,6 +119,17 @@ export async function inventoryRoutes(app: FastifyInstance, opts: { deps: AppDep
     const lot = await receiveLot(deps, request.actor(), request.body);
     return reply.status(201).header('location', `/api/inventory/lots/${lot.id}`).send(lot);
   });
+
+  r.post('/api/inventory/lots/:id/verification', {
+    config: staff,
+    schema: {
+      tags,
+      summary: 'Verify a receipt someone else recorded: the signed-in clinical user checked the vials against the invoice and signs with their password',
+      params: LotIdParams,
+      body: LotVerify,
+      response: { 201: Lot, 400: Problem, 403: Problem, 409: Problem },
+    },
+  }, async (request, reply) => reply.status(201).send(await verifyLot(deps, request.actor(), request.params.id, request.body)));
 
   r.get('/api/inventory/lots/:id', {
     config: staff,

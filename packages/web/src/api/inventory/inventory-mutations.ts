@@ -47,6 +47,9 @@ function useLedgerMutation<T, V>(fn: (vars: V) => Promise<T>): UseMutationResult
 export const useReceiveLot = (): UseMutationResult<Lot, ApiError, LotReceive> =>
   useLedgerMutation((body: LotReceive) => apiRequest('POST', '/api/inventory/lots', { body, schema: Lot }));
 
+export const useVerifyLot = (lotId: string): UseMutationResult<Lot, ApiError, { password: string }> =>
+  useLedgerMutation(({ password }: { password: string }) => apiRequest('POST', path('lots', lotId, 'verification'), { body: { signature: { password } }, schema: Lot }));
+
 export const useDraw = (lotId: string): UseMutationResult<DrawCreated, ApiError, DrawCreate> =>
   useLedgerMutation((body: DrawCreate) => apiRequest('POST', path('lots', lotId, 'draws'), { body, schema: DrawCreated }));
 

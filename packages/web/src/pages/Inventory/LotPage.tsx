@@ -20,6 +20,7 @@ import { LossDialog } from './components/LossDialog.tsx';
 import { ReturnDialog } from './components/ReturnDialog.tsx';
 import { ReverseDialog } from './components/ReverseDialog.tsx';
 import { TransferDialog } from './components/TransferDialog.tsx';
+import { VerifyReceipt } from './components/VerifyReceipt.tsx';
 import { fixed2 } from './inventory-format.ts';
 
 type Dialog = 'draw' | 'transfer' | 'return' | 'loss' | null;
@@ -70,6 +71,7 @@ export function LotPage(): React.JSX.Element {
             It cannot be drawn for a patient. Return it through a reverse distributor or record its destruction on DEA Form 41.
           </Alert>
         )}
+        {!l.verifiedBy && <VerifyReceipt lot={l} />}
         <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
           <Card withBorder radius="md">
             <Title order={2} size="h4" mb="xs">Balance</Title>
@@ -98,7 +100,7 @@ export function LotPage(): React.JSX.Element {
               <Fact label="Quantity">{l.receivedVials} × {fixed2(l.vialVolumeMl)} mL = {fixed2(l.receivedMl)} mL ({fixed2(l.receivedMg)} mg)</Fact>
               <Fact label="Invoice / packing slip">{l.invoiceNumber}</Fact>
               <Fact label="Supplier">{l.supplier}{l.supplierDeaNumber ? ` (DEA ${l.supplierDeaNumber})` : ''}</Fact>
-              <Fact label="Received by / verified by">{l.receivedBy.displayName} / {l.verifiedBy.displayName}</Fact>
+              <Fact label="Received by / verified by">{l.receivedBy.displayName} / {l.verifiedBy?.displayName ?? 'awaiting verification'}</Fact>
             </SimpleGrid>
           </Card>
           <Card withBorder radius="md">

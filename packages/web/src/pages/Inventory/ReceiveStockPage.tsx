@@ -44,7 +44,10 @@ const toDraft = (v: ReceiveValues): Record<string, unknown> => ({
   supplierDeaNumber: optionalText(v.supplierDeaNumber),
   invoiceNumber: requiredText(v.invoiceNumber),
   vials: numberOrUndefined(v.vials),
-  verifier: { email: requiredText(v.verifier.email), signature: { password: v.verifier.signature.password === '' ? undefined : v.verifier.signature.password } },
+  // Both verifier fields left empty: a second person verifies later, on their own device.
+  ...(v.verifier.email.trim() === '' && v.verifier.signature.password === ''
+    ? {}
+    : { verifier: { email: requiredText(v.verifier.email), signature: { password: v.verifier.signature.password === '' ? undefined : v.verifier.signature.password } } }),
 });
 
 /** Receiving a shipment: the lot, its invoice or packing slip, and a second person's verification. */
@@ -71,7 +74,7 @@ export function ReceiveStockPage(): React.JSX.Element {
         if (!parsed.success) return;
         receive.mutate(parsed.data, {
           onSuccess: (lot) => {
-            notifications.show({ color: 'green', title: 'Stock received', message: `Lot ${lot.lotNumber}: ${fixed2(lot.receivedMl)} mL (${fixed2(lot.receivedMg)} mg) recorded.` });
+            notifications.show({ color: 'green', title: 'Stock received', message: `Lot ${lot.lotNumber}: ${fixed2(lot.receivedMl)} mL (${fixed2(lot.receivedMg)} mg) recorded${lot.verifiedBy ? '' : '; a second person verifies it on the lot page'}.` });
             void navigate(`/inventory/lots/${lot.id}`);
           },
           onError: (error) => {
@@ -125,7 +128,8 @@ export function ReceiveStockPage(): React.JSX.Element {
           </SimpleGrid>
           <SecondSignerFields
             role="Verifier"
-            explanation="A second nurse, prescriber or the medical director counts the vials against the invoice, then types their own e-mail and password here."
+            required={false}
+            explanation="A second nurse, prescriber or the medical director counts the vials against the invoice, then types their own e-mail and password here. Leave both empty if they will verify later on their own device."
             emailInput={form.getInputProps('verifier.email')}
             passwordInput={form.getInputProps('verifier.signature.password')}
           />

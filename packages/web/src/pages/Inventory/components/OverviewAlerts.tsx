@@ -1,6 +1,6 @@
 import type { InventoryOverview } from '@glia/contracts';
 import { Alert, Anchor, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconCalendarDue, IconEye, IconSignature } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCalendarDue, IconEye, IconSignature, IconUserCheck } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { formatCalendarDate } from '../../../lib/clinic-time.ts';
 
@@ -37,6 +37,18 @@ export function OverviewAlerts({ overview }: { overview: InventoryOverview }): R
       <Alert key="waste" color="orange" variant="light" icon={<IconSignature aria-hidden />} title="Wastes waiting for a witness (rule 35)">
         <Text size="sm">{overview.pendingWasteCount} waiting. A second licensed person signs within the shift.</Text>
         <Anchor component={Link} to="/inventory/wastes" size="sm">Witness wastes</Anchor>
+      </Alert>,
+    );
+  }
+  const unverified = overview.lots.filter((l) => l.verifiedBy === null);
+  if (unverified.length > 0) {
+    items.push(
+      <Alert key="verify" color="orange" variant="light" icon={<IconUserCheck aria-hidden />} title="Receipts awaiting a second person's verification">
+        <Stack gap={2}>
+          {unverified.map((l) => (
+            <Anchor key={l.id} component={Link} to={`/inventory/lots/${l.id}`} size="sm">Lot {l.lotNumber}, received by {l.receivedBy.displayName}</Anchor>
+          ))}
+        </Stack>
       </Alert>,
     );
   }
