@@ -39,7 +39,7 @@ import type {
 } from '@glia/contracts';
 import type { DbOrTx, Tx } from '../../db/client.ts';
 import { ledgerEntries } from '../../db/schema/index.ts';
-import { conflict, invalidField, notFound, ruleBlocked, unprocessable } from '../../errors.ts';
+import { conflict, forbidden, invalidField, notFound, ruleBlocked, unprocessable } from '../../errors.ts';
 import { recordAudit, type AuditActor } from '../audit/audit-service.ts';
 import { reauthenticate, type VerifiedSigner } from '../signing/reauthenticate.ts';
 import { localDateOf } from './clinic-calendar.ts';
@@ -476,7 +476,7 @@ export async function cancelPendingWaste(deps: InventoryDeps, actor: AuditActor 
   await inLedgerTransaction(deps, actor, async (tx, ctx) => {
     const pending = await findPendingWaste(tx, pendingId);
     if (!pending) throw notFound('Pending waste');
-    if (pending.wastedBy !== ctx.actor.userId && !actor.roles.includes('medical-director')) throw conflict('Only the person who recorded this waste or the medical director can withdraw it.');
+    if (pending.wastedBy !== ctx.actor.userId && !actor.roles.includes('medical-director')) throw forbidden('Only the person who recorded this waste or the medical director can withdraw it.');
     const done = await resolvePendingWaste(tx, pendingId, { status: 'cancelled', ledgerEntryId: null, resolvedAt: ctx.now, resolvedBy: ctx.actor.userId });
     if (!done) throw conflict(`This waste is no longer waiting for a witness (it was ${pending.status}).`);
     await recordAudit(tx, actor, { action: 'inventory.waste.cancel', resourceType: 'pending-waste', resourceId: pendingId, patientId: pending.patientId }, ctx.now);

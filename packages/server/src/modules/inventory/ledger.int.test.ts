@@ -219,7 +219,9 @@ describe('administration, witnessed waste and the rule 34 record', () => {
     const late = await post(`/api/inventory/pending-wastes/${waiting.id}/witness`, { signature: { password: 'glia-demo' } }, await t.loginAs('prescriber'));
     expect(late.statusCode).toBe(422);
     expect(late.json()).toMatchObject({ rule: 35, detail: expect.stringContaining('12 h') });
+    expect((await post(`/api/inventory/pending-wastes/${waiting.id}/cancel`, {}, nurse2)).statusCode).toBe(403);
     expect((await post(`/api/inventory/pending-wastes/${waiting.id}/cancel`, {})).statusCode).toBe(204);
+    expect((await post(`/api/inventory/pending-wastes/${waiting.id}/cancel`, {})).statusCode).toBe(409);
   });
 
   it('404s a draw that belongs to another lot (object-level access)', async () => {

@@ -128,7 +128,9 @@ export async function getLotDetail(deps: InventoryDeps, actor: AuditActor, lotId
     const [view] = await lotViews(tx, ctx, [lot], balances);
     const entries = await entriesOfLot(tx, lotId);
     const users = await usersByIds(tx, entryUserIds(entries));
-    await recordAudit(tx, actor, { action: 'inventory.lot.read', resourceType: 'inventory-lot', resourceId: lotId }, ctx.now);
+    // The entries name patients by id only; the read is audited with the ids it showed.
+    const patientIds = [...new Set(entries.map((e) => e.entry.patientId).filter((id): id is string => id !== null))];
+    await recordAudit(tx, actor, { action: 'inventory.lot.read', resourceType: 'inventory-lot', resourceId: lotId, details: { patientIds } }, ctx.now);
     return {
       ...view!,
       entries: entries.map((e) => toLedgerEntry(e, users)),
