@@ -149,11 +149,12 @@ export function NewCountPage(): React.JSX.Element {
                       <Text size="xs" c="dimmed">{l.locationName} · {fixed2(l.vialVolumeMl)} mL vials · expires {formatCalendarDate(l.expiresOn)}</Text>
                     </Stack>
                     <NumberInput
-                      label={`Counted mL, lot ${l.lotNumber} at ${l.locationName}`}
+                      label="Counted (mL)"
+                      aria-label={`Counted mL, lot ${l.lotNumber} at ${l.locationName}`}
                       required
                       min={0}
                       decimalScale={2}
-                      w={220}
+                      w={180}
                       value={counted[key(l.lotId, l.locationId)] ?? ''}
                       onChange={(v) => setCounted((c) => ({ ...c, [key(l.lotId, l.locationId)]: v }))}
                       error={errors[`line-${i}`]}

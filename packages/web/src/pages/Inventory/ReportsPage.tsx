@@ -29,13 +29,17 @@ function cell(value: InventoryReport['rows'][number][string] | undefined, numeri
   return String(value);
 }
 
+/** Long free text wraps; every other cell (numbers, NDCs, lot numbers, dates) stays on one line. */
+const WRAPPING = new Set(['drug', 'address', 'detail', 'note', 'supplier']);
+const cellStyle = (key: string): React.CSSProperties => (WRAPPING.has(key) ? { minWidth: 180, maxWidth: 280 } : { whiteSpace: 'nowrap' });
+
 function ReportTable({ report }: { report: InventoryReport }): React.JSX.Element {
   return (
-    <Table.ScrollContainer minWidth={Math.max(720, report.columns.length * 90)}>
+    <Table.ScrollContainer minWidth={720}>
       <Table aria-label={report.title} withTableBorder bg="white" fz="xs" striped>
         <Table.Thead>
           <Table.Tr>
-            {report.columns.map((c) => <Table.Th key={c.key} scope="col" ta={c.numeric ? 'right' : undefined}>{c.label}</Table.Th>)}
+            {report.columns.map((c) => <Table.Th key={c.key} scope="col" ta={c.numeric ? 'right' : undefined} style={{ verticalAlign: 'bottom' }}>{c.label}</Table.Th>)}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -44,7 +48,7 @@ function ReportTable({ report }: { report: InventoryReport }): React.JSX.Element
           )}
           {report.rows.map((row, i) => (
             <Table.Tr key={i}>
-              {report.columns.map((c) => <Table.Td key={c.key} ta={c.numeric ? 'right' : undefined} ff={c.numeric ? 'monospace' : undefined}>{cell(row[c.key], c.numeric, c.key)}</Table.Td>)}
+              {report.columns.map((c) => <Table.Td key={c.key} ta={c.numeric ? 'right' : undefined} ff={c.numeric ? 'monospace' : undefined} style={cellStyle(c.key)}>{cell(row[c.key], c.numeric, c.key)}</Table.Td>)}
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -165,7 +165,11 @@ export function AdministrationDialog({ lot, drawId, onClose }: { lot: LotDetail;
             <Badge color={r.status === 'closed' ? 'gray' : r.status === 'balanced' ? 'green' : 'orange'} size="lg">{r.status}</Badge>
           </Group>
           <Amounts record={r} />
-          <FindingsList findings={r.findings} title="Does not balance yet" />
+          {r.givenMl + r.wastedMl > 0 || r.status === 'closed' ? (
+            <FindingsList findings={r.findings} title="Does not balance yet: the record cannot be closed (rule 34)" />
+          ) : (
+            <Text size="sm" c="dimmed">Record the dose given and any waste. The record closes when drawn = given + wasted (rule 34).</Text>
+          )}
           {r.status !== 'closed' && (
             <>
               <Divider />

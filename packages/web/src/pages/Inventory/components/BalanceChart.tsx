@@ -25,8 +25,7 @@ export function BalanceChart({ entries, timeZone }: { entries: LedgerEntry[]; ti
       series={[{ name: 'stockMl', label: 'Stock on hand (mL)', color: 'indigo.6' }]}
       curveType="stepAfter"
       withDots={false}
-      unit=" mL"
-      yAxisProps={{ width: 70, tickFormatter: (v: number) => `${v} mL` }}
+      yAxisLabel="mL"
       valueFormatter={(v) => v.toFixed(2)}
       aria-label="Stock on hand over time"
     />
