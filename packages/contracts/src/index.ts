@@ -8,3 +8,4 @@ export * from './users.ts';
 export * from './signing.ts';
 export * from './disclosures.ts';
 export * from './intake/index.ts';
+export * from './inventory.ts';

@@ -23,6 +23,7 @@ import { clinicRoutes } from './modules/clinic/routes.ts';
 import { disclosureRoutes } from './modules/disclosures/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { intakeAreaRoutes } from './modules/intake/index.ts';
+import { inventoryRoutes } from './modules/inventory/routes.ts';
 import { patientRoutes } from './modules/patients/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 
@@ -104,7 +105,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
 
   app.get('/api/openapi.json', { config: publicRoute('the API description is public'), schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [healthRoutes, authRoutes, patientRoutes, auditRoutes, clinicRoutes, userRoutes, disclosureRoutes, intakeAreaRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, patientRoutes, auditRoutes, clinicRoutes, userRoutes, disclosureRoutes, intakeAreaRoutes, inventoryRoutes]) {
     await app.register(routes, { deps });
   }
 

@@ -19,6 +19,8 @@ export interface LedgerConfig {
   form106CalendarDays: number;
   /** Days of the week that are not business days, 0 = Sunday … 6 = Saturday. */
   weekendDays: number[];
+  /** A lot is flagged "expiring soon" when it expires within this many days (rule 39: expired stock leaves only by Form 41 or a reverse distributor). Glia choice. */
+  expiringSoonDays: number;
 }
 
 export const DEFAULT_LEDGER_CONFIG: LedgerConfig = {
@@ -30,4 +32,5 @@ export const DEFAULT_LEDGER_CONFIG: LedgerConfig = {
   theftLossNoticeBusinessDays: 1,
   form106CalendarDays: 45,
   weekendDays: [0, 6],
+  expiringSoonDays: 30,
 };

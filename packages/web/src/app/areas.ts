@@ -56,7 +56,6 @@ export const AREAS: Area[] = [
     path: '/inventory',
     icon: IconPackages,
     roles: CLINICAL,
-    planned: 'The controlled-substance record for ketamine: stock received, doses drawn, witnessed waste and counts.',
   },
   {
     label: 'Outcomes',

@@ -8,6 +8,7 @@ import { intakeRoutes } from './intake-routes.tsx';
 import { ClinicSettingsPage } from '../pages/AdminClinic/ClinicSettingsPage.tsx';
 import { UsersPage } from '../pages/AdminUsers/UsersPage.tsx';
 import { HomeRedirect } from '../pages/Home/HomeRedirect.tsx';
+import { inventoryRoutes } from '../pages/Inventory/inventory-routes.tsx';
 import { LoginPage } from '../pages/Login/LoginPage.tsx';
 import { NotFoundPage } from '../pages/NotFound/NotFoundPage.tsx';
 import { PatientPage } from '../pages/Patient/PatientPage.tsx';
@@ -37,6 +38,7 @@ export const routes: RouteObject[] = [
           { index: true, element: <HomeRedirect /> },
           ...plannedAreaRoutes,
           ...intakeRoutes,
+          ...inventoryRoutes,
           {
             path: 'patients',
             element: <RequirePermission permission="readPatients" what="patients"><PatientsPage /></RequirePermission>,

@@ -6,3 +6,4 @@ export * from './chairs.ts';
 export * from './signing.ts';
 export * from './disclosures.ts';
 export * from './intake-area.ts';
+export * from './inventory.ts';
