@@ -249,6 +249,7 @@ export const WaitlistCreate = z.strictObject({
   latestOn: CalendarDate,
   note: Text(500).optional(),
 });
+export type WaitlistCreate = z.infer<typeof WaitlistCreate>;
 export const WaitlistEntry = z.object({
   id: Uuid,
   patientId: Uuid,

@@ -25,6 +25,7 @@ import { healthRoutes } from './modules/health/routes.ts';
 import { intakeAreaRoutes } from './modules/intake/index.ts';
 import { inventoryRoutes } from './modules/inventory/routes.ts';
 import { patientRoutes } from './modules/patients/routes.ts';
+import { schedulingRoutes } from './modules/scheduling/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 
 export type { AppDeps } from './deps.ts';
@@ -105,7 +106,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
 
   app.get('/api/openapi.json', { config: publicRoute('the API description is public'), schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [healthRoutes, authRoutes, patientRoutes, auditRoutes, clinicRoutes, userRoutes, disclosureRoutes, intakeAreaRoutes, inventoryRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, patientRoutes, auditRoutes, clinicRoutes, userRoutes, disclosureRoutes, intakeAreaRoutes, inventoryRoutes, schedulingRoutes]) {
     await app.register(routes, { deps });
   }
 
