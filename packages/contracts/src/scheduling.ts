@@ -211,6 +211,7 @@ export const AppointmentMove = z.strictObject({
 export type AppointmentMove = z.infer<typeof AppointmentMove>;
 
 export const AppointmentMoveResult = z.object({ appointments: z.array(Appointment), findings: z.array(RuleFinding), dryRun: z.boolean() });
+export type AppointmentMoveResult = z.infer<typeof AppointmentMoveResult>;
 
 export const AppointmentCancel = z.strictObject({
   scope: ChangeScope.default('one'),
@@ -221,6 +222,7 @@ export type AppointmentCancel = z.infer<typeof AppointmentCancel>;
 export const AppointmentNoShow = z.strictObject({ reason: Text(500) });
 
 export const AppointmentChangeResult = z.object({ appointments: z.array(Appointment), waitlistOffers: z.number().int() });
+export type AppointmentChangeResult = z.infer<typeof AppointmentChangeResult>;
 
 export const DayQuery = z.strictObject({ date: CalendarDate });
 export const WeekQuery = z.strictObject({ start: CalendarDate });

@@ -7,7 +7,7 @@
  */
 import { and, asc, eq, gt, gte, inArray, lt, lte } from 'drizzle-orm';
 import { validateSeries, type SeriesKind } from '@glia/clinical';
-import type { AppointmentCancel, AppointmentMove, DaySchedule, OutboxMessage, WaitlistCreate, WaitlistEntry, WeekSchedule } from '@glia/contracts';
+import type { AppointmentCancel, AppointmentChangeResult, AppointmentMove, AppointmentMoveResult, DaySchedule, OutboxMessage, WaitlistCreate, WaitlistEntry, WeekSchedule } from '@glia/contracts';
 import type { AppDeps } from '../../deps.ts';
 import type { DbOrTx, Tx } from '../../db/client.ts';
 import { ACTIVE_APPOINTMENT_STATUSES, appointmentChanges, appointments, chairs, outboxMessages, patients, treatmentPlans, waitlistEntries } from '../../db/schema/index.ts';
@@ -36,7 +36,7 @@ async function scopeRows(tx: Tx, row: AppointmentRow, scope: 'one' | 'following'
   return scope === 'series' ? all : all.filter((a) => a.startsAt.getTime() >= row.startsAt.getTime());
 }
 
-export async function moveAppointment(deps: AppDeps, actor: AuditActor, id: string, body: AppointmentMove) {
+export async function moveAppointment(deps: AppDeps, actor: AuditActor, id: string, body: AppointmentMove): Promise<AppointmentMoveResult> {
   const now = deps.now();
   const run = async (tx: Tx) => {
     const row = await lockAppointment(tx, id);
@@ -111,7 +111,7 @@ export async function moveAppointment(deps: AppDeps, actor: AuditActor, id: stri
   return { appointments: result.appointments, findings: result.findings, dryRun: result.dryRun };
 }
 
-export async function cancelAppointment(deps: AppDeps, actor: AuditActor, id: string, body: AppointmentCancel) {
+export async function cancelAppointment(deps: AppDeps, actor: AuditActor, id: string, body: AppointmentCancel): Promise<AppointmentChangeResult> {
   const now = deps.now();
   return deps.database.db.transaction(async (tx) => {
     const row = await lockAppointment(tx, id);
@@ -133,7 +133,7 @@ export async function cancelAppointment(deps: AppDeps, actor: AuditActor, id: st
   });
 }
 
-export async function markNoShow(deps: AppDeps, actor: AuditActor, id: string, reason: string) {
+export async function markNoShow(deps: AppDeps, actor: AuditActor, id: string, reason: string): Promise<AppointmentChangeResult> {
   const now = deps.now();
   return deps.database.db.transaction(async (tx) => {
     const row = await lockAppointment(tx, id);
