@@ -93,7 +93,7 @@ export async function moveAppointment(deps: AppDeps, actor: AuditActor, id: stri
       await tx.insert(appointmentChanges).values({ appointmentId: t.row.id, change: 'moved', scope: body.scope, fromStartsAt: t.row.startsAt, toStartsAt: new Date(p.startMs), fromChairId: t.row.chairId, toChairId: p.chairId, reason: body.reason, changedAt: now, changedBy: actor.userId! });
     }
     await withdrawReminders(tx, moving.map((m) => m.id));
-    await queueReminders(tx, res, row.patientId, moving.map((m) => m.id), now);
+    await queueReminders(tx, res, row.patientId, await tx.select().from(appointments).where(inArray(appointments.id, moving.map((m) => m.id))), now);
     await offerFreedSlots(tx, res, moving, now);
     await recordAudit(tx, actor, { action: 'appointment.move', resourceType: 'appointment', resourceId: id, patientId: row.patientId, details: { scope: body.scope, count: moving.length } }, now);
     return { ids: moving.map((m) => m.id), findings, dryRun: false };

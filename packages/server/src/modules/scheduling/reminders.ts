@@ -6,7 +6,9 @@
  */
 import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { appointments, clinicSettings, outboxMessages, patients } from '../../db/schema/index.ts';
+import type { appointments} from '../../db/schema/index.ts';
+import { clinicSettings, outboxMessages, patients } from '../../db/schema/index.ts';
+import type { ClinicRuleConfig } from '@glia/clinical';
 import { getClinicRuleConfig } from '../clinic-rules/clinic-rule-config.ts';
 import type { Resources } from './resources.ts';
 
@@ -18,13 +20,14 @@ function fastingText(rule: { solidsFastMin: number; liquidsFastMin: number } | n
 }
 
 /** Queues one reminder per appointment and channel the patient can be reached on. */
-export async function queueReminders(tx: DbOrTx, res: Resources, patientId: string, appointmentIds: readonly string[], now: Date): Promise<void> {
-  if (appointmentIds.length === 0) return;
+export async function queueReminders(
+  tx: DbOrTx, res: Resources, patientId: string, rows: readonly (typeof appointments.$inferSelect)[], now: Date, ruleConfig?: ClinicRuleConfig,
+): Promise<void> {
+  if (rows.length === 0) return;
   const [patient] = await tx.select({ email: patients.email, phone: patients.phone, given: patients.givenName, preferred: patients.preferredName }).from(patients).where(eq(patients.id, patientId));
   if (!patient || (!patient.email && !patient.phone)) return;
   const [clinic] = await tx.select({ name: clinicSettings.name, phone: clinicSettings.phone }).from(clinicSettings).limit(1);
-  const config = await getClinicRuleConfig(tx);
-  const rows = await tx.select().from(appointments).where(inArray(appointments.id, [...appointmentIds]));
+  const config = ruleConfig ?? (await getClinicRuleConfig(tx));
   const fmt = new Intl.DateTimeFormat('en-US', { timeZone: res.timeZone, weekday: 'long', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit' });
   const values: (typeof outboxMessages.$inferInsert)[] = [];
   for (const a of rows) {

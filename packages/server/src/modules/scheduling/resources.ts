@@ -10,7 +10,9 @@ import {
   ACTIVE_APPOINTMENT_STATUSES, appointments, appointmentTypes, chairs, clinicClosures, clinicOpeningHours, clinicSettings, staffExceptions, staffingRules,
   staffWorkingHours, users,
 } from '../../db/schema/index.ts';
-import { localInstant, weekdayOf } from './calendar.ts';
+import { dayClock, weekdayOf } from './calendar.ts';
+
+const HOUR_MS = 3_600_000;
 
 export interface StaffingRules {
   nurseMaxInfusingChairs: number;
@@ -37,6 +39,28 @@ export interface Resources {
   staffNames: Map<string, string>;
   rules: StaffingRules;
   types: Map<string, AppointmentTypeInfo>;
+}
+
+const RESOURCE_TTL_MS = 10_000;
+const resourceCache = new WeakMap<object, { at: number; value: Promise<Resources> }>();
+
+/**
+ * Resources change rarely (hours, chairs, rules): a request reuses a snapshot of
+ * at most 10 s, per database. Chair, patient and nurse-slot overlaps never depend
+ * on it: the database's exclusion constraints and nurse-slot trigger decide those.
+ */
+export function cachedResources(database: object, db: DbOrTx, nowMs: number): Promise<Resources> {
+  const hit = resourceCache.get(database);
+  if (hit && nowMs - hit.at < RESOURCE_TTL_MS && nowMs >= hit.at) return hit.value;
+  const value = loadResources(db);
+  resourceCache.set(database, { at: nowMs, value });
+  value.catch(() => resourceCache.delete(database));
+  return value;
+}
+
+/** Drops the snapshot after a change of hours, chairs or rules. */
+export function invalidateResources(database: object): void {
+  resourceCache.delete(database);
 }
 
 export async function loadResources(db: DbOrTx): Promise<Resources> {
@@ -93,42 +117,58 @@ export interface DayPlan {
   bookings: Booking[];
 }
 
-/** Loads one day's plan (one query for bookings, one for exceptions). */
+/** Loads one day's plan. */
 export async function loadDay(db: DbOrTx, res: Resources, date: string): Promise<DayPlan> {
-  const weekday = weekdayOf(date);
-  const dayStart = localInstant(date, '00:00', res.timeZone);
-  const dayEnd = new Date(dayStart.getTime() + 30 * 3_600_000);
-  const opening = res.opening.get(weekday);
-  const closedReason = res.closures.get(date) ?? null;
-  const open = opening && !closedReason
-    ? { startMs: localInstant(date, opening.opensAt, res.timeZone).getTime(), endMs: localInstant(date, opening.closesAt, res.timeZone).getTime() }
-    : null;
-  const shifts = (role: 'nurse' | 'prescriber'): Shift[] =>
-    res.staffHours
-      .filter((h) => h.weekday === weekday && h.role === role)
-      .map((h) => ({ userId: h.userId, startMs: localInstant(date, h.startsAt, res.timeZone).getTime(), endMs: localInstant(date, h.endsAt, res.timeZone).getTime() }));
-  const [rows, exceptions] = await Promise.all([
-    db
-      .select({ id: appointments.id, patientId: appointments.patientId, chairId: appointments.chairId, nurseUserId: appointments.nurseUserId, nurseSlot: appointments.nurseSlot, startsAt: appointments.startsAt, endsAt: appointments.endsAt })
-      .from(appointments)
-      .where(and(lt(appointments.startsAt, dayEnd), gt(appointments.endsAt, new Date(dayStart.getTime() - 6 * 3_600_000)), inArray(appointments.status, [...ACTIVE_APPOINTMENT_STATUSES]))),
-    db.select().from(staffExceptions).where(and(lt(staffExceptions.startsAt, dayEnd), gt(staffExceptions.endsAt, dayStart))),
-  ]);
-  const nurses = shifts('nurse');
-  const prescribers = shifts('prescriber');
-  for (const x of exceptions.filter((e) => e.kind === 'extra')) {
-    const role = res.staffHours.find((h) => h.userId === x.userId)?.role ?? 'nurse';
-    (role === 'nurse' ? nurses : prescribers).push({ userId: x.userId, startMs: x.startsAt.getTime(), endMs: x.endsAt.getTime() });
+  return (await loadDays(db, res, [date])).get(date)!;
+}
+
+/** Loads the plans of several days with one query for bookings and one for staff exceptions. */
+export async function loadDays(db: DbOrTx, res: Resources, dates: readonly string[]): Promise<Map<string, DayPlan>> {
+  const out = new Map<string, DayPlan>();
+  if (dates.length === 0) return out;
+  const frames = dates.map((date) => {
+    const at = dayClock(date, res.timeZone);
+    const dayStart = at('00:00');
+    return { date, at, dayStart, dayEnd: dayStart + 30 * HOUR_MS };
+  });
+  const from = Math.min(...frames.map((f) => f.dayStart));
+  const to = Math.max(...frames.map((f) => f.dayEnd));
+  // Chair times never exceed a day (appointments_max_length), so a start a day before the range bounds the index scan.
+  const rows = await db
+    .select({ id: appointments.id, patientId: appointments.patientId, chairId: appointments.chairId, nurseUserId: appointments.nurseUserId, nurseSlot: appointments.nurseSlot, startsAt: appointments.startsAt, endsAt: appointments.endsAt })
+    .from(appointments)
+    .where(and(lt(appointments.startsAt, new Date(to)), gt(appointments.startsAt, new Date(from - 24 * HOUR_MS)), gt(appointments.endsAt, new Date(from)), inArray(appointments.status, [...ACTIVE_APPOINTMENT_STATUSES])));
+  const exceptions = await db.select().from(staffExceptions).where(and(lt(staffExceptions.startsAt, new Date(to)), gt(staffExceptions.endsAt, new Date(from))));
+  const bookings: Booking[] = rows.map((r) => ({ id: r.id, patientId: r.patientId, chairId: r.chairId, nurseUserId: r.nurseUserId, nurseSlot: r.nurseSlot, startMs: r.startsAt.getTime(), endMs: r.endsAt.getTime() }));
+  for (const { date, at, dayStart, dayEnd } of frames) {
+    const weekday = weekdayOf(date);
+    const opening = res.opening.get(weekday);
+    const closedReason = res.closures.get(date) ?? null;
+    const open = opening && !closedReason
+      ? { startMs: at(opening.opensAt), endMs: at(opening.closesAt) }
+      : null;
+    const shifts = (role: 'nurse' | 'prescriber'): Shift[] =>
+      res.staffHours
+        .filter((h) => h.weekday === weekday && h.role === role)
+        .map((h) => ({ userId: h.userId, startMs: at(h.startsAt), endMs: at(h.endsAt) }));
+    const nurses = shifts('nurse');
+    const prescribers = shifts('prescriber');
+    const dayExceptions = exceptions.filter((e) => e.startsAt.getTime() < dayEnd && e.endsAt.getTime() > dayStart);
+    for (const x of dayExceptions.filter((e) => e.kind === 'extra')) {
+      const role = res.staffHours.find((h) => h.userId === x.userId)?.role ?? 'nurse';
+      (role === 'nurse' ? nurses : prescribers).push({ userId: x.userId, startMs: x.startsAt.getTime(), endMs: x.endsAt.getTime() });
+    }
+    out.set(date, {
+      date,
+      open,
+      closedReason: closedReason ?? (opening ? null : 'the clinic is closed on this weekday'),
+      nurses,
+      prescribers,
+      absences: dayExceptions.filter((e) => e.kind !== 'extra').map((e) => ({ userId: e.userId, startMs: e.startsAt.getTime(), endMs: e.endsAt.getTime() })),
+      bookings: bookings.filter((b) => b.startMs < dayEnd && b.endMs > dayStart),
+    });
   }
-  return {
-    date,
-    open,
-    closedReason: closedReason ?? (opening ? null : 'the clinic is closed on this weekday'),
-    nurses,
-    prescribers,
-    absences: exceptions.filter((e) => e.kind !== 'extra').map((e) => ({ userId: e.userId, startMs: e.startsAt.getTime(), endMs: e.endsAt.getTime() })),
-    bookings: rows.map((r) => ({ id: r.id, patientId: r.patientId, chairId: r.chairId, nurseUserId: r.nurseUserId, nurseSlot: r.nurseSlot, startMs: r.startsAt.getTime(), endMs: r.endsAt.getTime() })),
-  };
+  return out;
 }
 
 export type PlacementFailure =

@@ -6,14 +6,16 @@
  */
 import { boosterBookingAllowed, earliestAllowedNext, validateSeries, type Finding, type SeriesKind, type SpacingConfig } from '@glia/clinical';
 import type { DbOrTx } from '../../db/client.ts';
-import { addDays, localDateOf, localInstant, weekdayOf } from './calendar.ts';
-import { loadDay, place, type AppointmentTypeInfo, type DayPlan, type Placement, type Resources } from './resources.ts';
+import { addDays, dayClock, localDateOf, weekdayOf } from './calendar.ts';
+import { loadDays, place, type AppointmentTypeInfo, type DayPlan, type Placement, type Resources } from './resources.ts';
 
 const MS_PER_MIN = 60_000;
 const MS_PER_HOUR = 3_600_000;
 const STEP_MIN = 15;
 /** How far ahead one occurrence is searched before giving up. */
 const HORIZON_DAYS = 120;
+/** Days read ahead in one query while searching (an induction spans about two weeks). */
+const PREFETCH_DAYS = 16;
 
 export interface SeriesSearch {
   patientId: string;
@@ -45,20 +47,23 @@ export type ProposalResult =
   | { ok: false; occurrenceNumber: number; reason: string; findings: Finding[] };
 
 export class DayCache {
-  private readonly days = new Map<string, Promise<DayPlan>>();
+  private readonly days = new Map<string, DayPlan>();
   private readonly db: DbOrTx;
   private readonly res: Resources;
   constructor(db: DbOrTx, res: Resources) {
     this.db = db;
     this.res = res;
   }
-  get(date: string): Promise<DayPlan> {
-    let day = this.days.get(date);
-    if (!day) {
-      day = loadDay(this.db, this.res, date);
-      this.days.set(date, day);
-    }
-    return day;
+  /** Loads the days not yet loaded, in one round of queries. */
+  async prefetch(dates: readonly string[]): Promise<void> {
+    const missing = [...new Set(dates)].filter((d) => !this.days.has(d));
+    for (const [date, day] of await loadDays(this.db, this.res, missing)) this.days.set(date, day);
+  }
+
+  /** The day, loading it and the following `aheadDays` days when it is not loaded yet. */
+  async get(date: string, aheadDays = 0): Promise<DayPlan> {
+    if (!this.days.has(date)) await this.prefetch(Array.from({ length: aheadDays + 1 }, (_, i) => addDays(date, i)));
+    return this.days.get(date)!;
   }
 }
 
@@ -93,11 +98,12 @@ export async function proposeSeries(cache: DayCache, res: Resources, search: Ser
       if (search.weekdays.length > 0 && !search.weekdays.includes(weekdayOf(date))) continue;
       const opening = res.opening.get(weekdayOf(date));
       if (!opening || res.closures.has(date)) continue;
-      const from = Math.max(localInstant(date, search.earliestTime && search.earliestTime > opening.opensAt ? search.earliestTime : opening.opensAt, res.timeZone).getTime(), floor);
-      const closeMs = localInstant(date, opening.closesAt, res.timeZone).getTime();
-      const latestStart = Math.min(closeMs - durationMs, search.latestTime ? localInstant(date, search.latestTime, res.timeZone).getTime() : Number.POSITIVE_INFINITY);
+      const at = dayClock(date, res.timeZone);
+      const from = Math.max(at(search.earliestTime && search.earliestTime > opening.opensAt ? search.earliestTime : opening.opensAt), floor);
+      const closeMs = at(opening.closesAt);
+      const latestStart = Math.min(closeMs - durationMs, search.latestTime ? at(search.latestTime) : Number.POSITIVE_INFINITY);
       if (from > latestStart) continue;
-      const day = await cache.get(date);
+      const day = await cache.get(date, PREFETCH_DAYS);
       const step = STEP_MIN * MS_PER_MIN;
       for (let t = Math.ceil(from / step) * step; t <= latestStart; t += step) {
         if (search.isMaintenance) {

@@ -3,6 +3,7 @@
  * none. Application checks give a clear reason per occurrence; the exclusion
  * constraints of the database make double booking impossible under concurrency.
  */
+import { performance } from 'node:perf_hooks';
 import { and, eq, inArray } from 'drizzle-orm';
 import { boosterBookingAllowed, responseReviewDue, validateSeries, type Finding, type SeriesKind, type SpacingConfig } from '@glia/clinical';
 import type { SeriesBooking, SeriesBookingRequest, SeriesProposal, SeriesProposalRequest } from '@glia/contracts';
@@ -17,10 +18,11 @@ import { appointmentViews } from './appointment-views.ts';
 import { localDateOf, localInstant } from './calendar.ts';
 import { lockPlan } from './plan-service.ts';
 import { queueReminders } from './reminders.ts';
-import { activeInfusionTimes, loadResources, PLACEMENT_REASONS, place, type Placement, type Resources } from './resources.ts';
+import { activeInfusionTimes, cachedResources, loadResources, PLACEMENT_REASONS, place, type Placement, type Resources } from './resources.ts';
 import { DayCache, proposeSeries } from './series-engine.ts';
 
 type PlanRow = typeof treatmentPlans.$inferSelect;
+type AppointmentRow = typeof appointments.$inferSelect;
 type ProtocolRow = typeof protocols.$inferSelect;
 const MS_PER_MIN = 60_000;
 
@@ -35,6 +37,27 @@ export function exclusionConstraintOf(error: unknown): string | null {
     current = c.cause;
   }
   return null;
+}
+
+/**
+ * Which of the new rows an exclusion violation is about: PostgreSQL names the
+ * failing row's key in the detail, e.g. Key (chair_id, tstzrange(...))=(…, ["2026-12-19 15:00:00+00",…)).
+ */
+export function conflictingIndex(error: unknown, startsMs: readonly number[]): number {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current; depth++) {
+    const detail = (current as { detail?: unknown }).detail;
+    if (typeof detail === 'string') {
+      const m = /\["?([0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:.]+)([+-][0-9]{2})(?::?([0-9]{2}))?"?,/.exec(detail);
+      if (m) {
+        const ms = Date.parse(`${m[1]!.replace(' ', 'T')}${m[2]}:${m[3] ?? '00'}`);
+        const i = startsMs.indexOf(ms);
+        if (i >= 0) return i;
+      }
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+  return 0;
 }
 
 export const CONSTRAINT_REASONS: Record<string, string> = {
@@ -72,7 +95,7 @@ export async function proposeForPlan(deps: AppDeps, actor: AuditActor, planId: s
   if (!plan) throw notFound('The treatment plan');
   if (plan.status !== 'active') throw conflict(`The plan is ${plan.status}; only an active plan can be scheduled.`);
   const protocol = await protocolOf(db, plan);
-  const res = await loadResources(db);
+  const res = await cachedResources(deps.database, db, performance.now());
   const config = await getClinicRuleConfig(db);
   const type = res.types.get(sessionTypeOf(plan.route))!;
   const booked = await activeInfusionTimes(db, plan.patientId, plan.route);
@@ -118,7 +141,7 @@ export interface BookOptions {
 /** Books every occurrence in the caller's transaction, or throws with the first occurrence that cannot be booked. */
 export async function bookSeriesTx(
   tx: Tx, actor: AuditActor & { userId: string }, now: Date, plan: PlanRow, requested: SeriesBookingRequest['occurrences'], opts: BookOptions, res?: Resources,
-): Promise<{ seriesId: string; ids: string[]; findings: Finding[]; responseReviewDue: Date | null }> {
+): Promise<{ seriesId: string; ids: string[]; rows: AppointmentRow[]; findings: Finding[]; responseReviewDue: Date | null }> {
   if (plan.status !== 'active') throw conflict(`The plan is ${plan.status}; only an active plan can be scheduled.`);
   const resources = res ?? (await loadResources(tx));
   const protocol = await protocolOf(tx, plan);
@@ -155,6 +178,7 @@ export async function bookSeriesTx(
     });
   }
   const cache = new DayCache(tx, resources);
+  await cache.prefetch(occurrences.map((o) => localDateOf(new Date(o.startMs), resources.timeZone)));
   const placements: { o: (typeof occurrences)[number]; p: Placement }[] = [];
   for (const o of occurrences) {
     const day = await cache.get(localDateOf(new Date(o.startMs), resources.timeZone));
@@ -166,40 +190,40 @@ export async function bookSeriesTx(
     placements.push({ o, p });
   }
   const [series] = await tx.insert(appointmentSeries).values({ planId: plan.id, patientId: plan.patientId, kind: protocol.phase === 'maintenance' ? 'maintenance' : 'induction', createdAt: now, createdBy: actor.userId }).returning({ id: appointmentSeries.id });
-  const ids: string[] = [];
-  for (const [i, { o, p }] of placements.entries()) {
-    let row: { id: string } | undefined;
-    try {
-      [row] = await tx.insert(appointments).values({
-        patientId: plan.patientId, planId: plan.id, appointmentType: type.key, chairId: p.chairId, nurseUserId: p.nurseUserId, nurseSlot: p.nurseSlot, prescriberUserId: p.prescriberUserId,
-        startsAt: new Date(p.startMs), endsAt: new Date(p.endMs), status: 'booked', seriesId: series!.id, occurrenceNumber: i + 1, orderVersion,
-        createdAt: now, createdBy: actor.userId, updatedAt: now, updatedBy: actor.userId,
-      }).returning({ id: appointments.id });
-    } catch (error) {
-      const constraint = exclusionConstraintOf(error);
-      if (!constraint) throw error;
-      const reason = CONSTRAINT_REASONS[constraint] ?? 'it overlaps another booking';
-      throw conflict(`Occurrence ${o.index + 1} cannot be booked: ${reason}.`, { occurrence: { index: o.index, occurrenceNumber: o.index + 1, startsAt: new Date(o.startMs).toISOString(), chairId: p.chairId }, reason });
-    }
-    ids.push(row!.id);
+  // One statement for every occurrence; the exclusion constraints still check each row.
+  let inserted: AppointmentRow[];
+  try {
+    inserted = await tx.insert(appointments).values(placements.map(({ p }, i) => ({
+      patientId: plan.patientId, planId: plan.id, appointmentType: type.key, chairId: p.chairId, nurseUserId: p.nurseUserId, nurseSlot: p.nurseSlot, prescriberUserId: p.prescriberUserId,
+      startsAt: new Date(p.startMs), endsAt: new Date(p.endMs), status: 'booked', seriesId: series!.id, occurrenceNumber: i + 1, orderVersion,
+      createdAt: now, createdBy: actor.userId, updatedAt: now, updatedBy: actor.userId,
+    }))).returning();
+  } catch (error) {
+    const constraint = exclusionConstraintOf(error);
+    if (!constraint) throw error;
+    const reason = CONSTRAINT_REASONS[constraint] ?? 'it overlaps another booking';
+    const { o, p } = placements[conflictingIndex(error, placements.map(({ p: x }) => x.startMs))] ?? placements[0]!;
+    throw conflict(`Occurrence ${o.index + 1} cannot be booked: ${reason}.`, { occurrence: { index: o.index, occurrenceNumber: o.index + 1, startsAt: new Date(o.startMs).toISOString(), chairId: p.chairId }, reason });
   }
+  inserted.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  const ids = inserted.map((r) => r.id);
   await tx.insert(appointmentChanges).values(ids.map((id, i) => ({ appointmentId: id, change: 'booked', scope: 'series', toStartsAt: new Date(placements[i]!.p.startMs), toChairId: placements[i]!.p.chairId, changedAt: now, changedBy: actor.userId })));
   const review = responseReviewDue([...booked.map((b) => b.startsAt), ...times], ctx.kind, config.spacing);
   if (protocol.phase !== 'maintenance') await tx.update(treatmentPlans).set({ responseReviewDue: review?.dueAt ?? null, updatedAt: now }).where(eq(treatmentPlans.id, plan.id));
-  await queueReminders(tx, resources, plan.patientId, ids, now);
+  await queueReminders(tx, resources, plan.patientId, inserted, now, config);
   await recordAudit(tx, actor, { action: 'series.book', resourceType: 'treatment-plan', resourceId: plan.id, patientId: plan.patientId, details: { seriesId: series!.id, appointments: ids.length } }, now);
-  return { seriesId: series!.id, ids, findings: validation.findings, responseReviewDue: review?.dueAt ?? null };
+  return { seriesId: series!.id, ids, rows: inserted, findings: validation.findings, responseReviewDue: review?.dueAt ?? null };
 }
 
 export async function bookForPlan(deps: AppDeps, actor: AuditActor, planId: string, body: SeriesBookingRequest): Promise<SeriesBooking> {
   const now = deps.now();
+  // Read before the transaction: on PGlite a query outside an open transaction waits for it.
+  const res = await cachedResources(deps.database, deps.database.db, performance.now());
   const result = await deps.database.db.transaction(async (tx) => {
     const plan = await lockPlan(tx, planId);
     await assertReadyForTreatment(tx, plan.patientId, now);
-    const booked = await bookSeriesTx(tx, { ...actor, userId: actor.userId! }, now, plan, body.occurrences, { acknowledgeWarnings: body.acknowledgeWarnings });
-    const rows = await tx.select().from(appointments).where(inArray(appointments.id, booked.ids));
-    rows.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
-    return { ...booked, appointments: await appointmentViews(tx, rows) };
+    const booked = await bookSeriesTx(tx, { ...actor, userId: actor.userId! }, now, plan, body.occurrences, { acknowledgeWarnings: body.acknowledgeWarnings }, res);
+    return { ...booked, appointments: await appointmentViews(tx, booked.rows, res) };
   });
   return { seriesId: result.seriesId, appointments: result.appointments, findings: result.findings, responseReviewDue: result.responseReviewDue?.toISOString() ?? null };
 }
