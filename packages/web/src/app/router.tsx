@@ -16,6 +16,7 @@ import { NewPatientPage } from '../pages/PatientNew/NewPatientPage.tsx';
 import { PatientsPage } from '../pages/Patients/PatientsPage.tsx';
 import { PlannedAreaPage } from '../pages/PlannedArea/PlannedAreaPage.tsx';
 import { RouteErrorPage } from '../pages/RouteError/RouteErrorPage.tsx';
+import { SchedulePage } from '../pages/Schedule/SchedulePage.tsx';
 import { AppLayout } from '../pages/Shell/AppLayout.tsx';
 import { AdminIndexRedirect } from '../pages/Shell/components/AdminIndexRedirect.tsx';
 import { AREAS } from './areas.ts';
@@ -39,6 +40,7 @@ export const routes: RouteObject[] = [
           ...plannedAreaRoutes,
           ...intakeRoutes,
           ...inventoryRoutes,
+          { path: 'schedule', element: <SchedulePage /> },
           {
             path: 'patients',
             element: <RequirePermission permission="readPatients" what="patients"><PatientsPage /></RequirePermission>,
