@@ -7,4 +7,5 @@ export * from './signing.ts';
 export * from './disclosures.ts';
 export * from './intake-area.ts';
 export * from './inventory.ts';
+export * from './scheduling.ts';
 export * from './infusion.ts';
