@@ -201,7 +201,13 @@ export const SessionSummary = z.object({
 export type SessionSummary = z.infer<typeof SessionSummary>;
 
 export const SessionListQuery = z.strictObject({ date: CalendarDate.optional().describe('Clinic-local day; today by default.') });
-export const SessionList = z.object({ date: CalendarDate, serverNow: z.string(), sessions: z.array(SessionSummary) });
+export const AwaitingCheckIn = z.object({ appointmentId: Uuid, patientId: Uuid, patientName: z.string(), chair: z.object({ id: Uuid, name: z.string() }).nullable(), startsAt: z.string() });
+export const SessionList = z.object({
+  date: CalendarDate,
+  serverNow: z.string(),
+  sessions: z.array(SessionSummary),
+  awaitingCheckIn: z.array(AwaitingCheckIn).describe("The day's booked infusion appointments not checked in yet."),
+});
 
 export const DischargeCheck = z.object({
   ready: z.boolean(),

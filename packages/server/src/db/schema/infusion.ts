@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, date, index, integer, jsonb, numeric, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { chairs } from './chairs.ts';
 import { patients } from './patients.ts';
+import { appointments } from './scheduling.ts';
 import { users } from './users.ts';
 
 /** Check-in facts of rule 18 as charted at the chair (times as ISO strings). */
@@ -62,8 +63,8 @@ export const infusionSessions = pgTable(
   'infusion_sessions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    /** The booked appointment; one session per appointment (FK added with the scheduling tables). */
-    appointmentId: uuid('appointment_id'),
+    /** The booked appointment; one session per appointment. */
+    appointmentId: uuid('appointment_id').references(() => appointments.id),
     patientId: uuid('patient_id').notNull().references(() => patients.id),
     chairId: uuid('chair_id').notNull().references(() => chairs.id),
     nurseUserId: uuid('nurse_user_id').references(() => users.id),

@@ -7,10 +7,10 @@
  * the chair boards (BoardBus).
  */
 import { and, desc, eq, gte, inArray } from 'drizzle-orm';
-import { calculateIvDose, medicationFindings, validateRescueDrugRecord, type ClinicRuleConfig, type Finding } from '@glia/clinical';
+import { calculateIvDose, medicationFindings, validateRescueDrugRecord, type ChecklistItemId, type ClinicRuleConfig, type Finding } from '@glia/clinical';
 import type {
   AdverseEventCreate, CheckInUpdate, NoteSign, OrderPrepare, PatientSessions, PreDoseDecisionCreate, PumpEventCreate, ReadingCreate, ReadingCreated,
-  RecoveryAssessmentCreate, SessionAlert, SessionDetail, SessionSummary, WasteForSession,
+  RecoveryAssessmentCreate, SessionAlert, SessionDetail, SessionList, SessionSummary, WasteForSession,
 } from '@glia/contracts';
 import type { z } from 'zod';
 import type { AppDeps } from '../../deps.ts';
@@ -23,7 +23,7 @@ import { getClinic } from '../clinic/clinic-repo.ts';
 import { listMedications, listObservations } from '../intake/history-repo.ts';
 import { medicationFact } from '../intake/history-service.ts';
 import { findIntake } from '../intake/intake-repo.ts';
-import { localDateOf, startOfLocalDay } from '../inventory/clinic-calendar.ts';
+import { localDateOf, nextDate, startOfLocalDay } from '../inventory/clinic-calendar.ts';
 import { findLot } from '../inventory/inventory-repo.ts';
 import { ledgerContext } from '../inventory/ledger-context.ts';
 import {
@@ -43,7 +43,7 @@ import {
   insertRescueDrug, insertSession, listAdverseEvents, listAlerts, listEvents, listNotes, listReadings, listRescueDrugs, listSessionsOfPatient, listSessionsOn,
   lockSession, patientsByIds, updateAlert, updateSession, userNames, type EventRow, type ReadingRow, type SessionRow,
 } from './session-repo.ts';
-import { currentPlanOrder, findAppointment } from './scheduling-link.ts';
+import { currentPlanOrder, findAppointment, infusionAppointmentsBetween } from './scheduling-link.ts';
 
 export interface InfusionDeps extends Pick<AppDeps, 'database' | 'now'> {
   bus: BoardBus;
@@ -54,7 +54,6 @@ type SessionSummaryT = z.infer<typeof SessionSummary>;
 type Actor = AuditActor;
 
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
-const round = (x: number, step: number): number => Math.round(x / step) * step;
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 // ── Loading ─────────────────────────────────────────────────────────────
@@ -187,7 +186,7 @@ async function detailOf(db: DbOrTx, l: Loaded, now: Date): Promise<SessionDetail
     readings: l.readings.map((r) => readingOut(r, names)),
     schedule: {
       nextDueAt: e.dischargedAt ? null : iso(e.monitoring.schedule.nextDueAt),
-      intervalMin: e.replay.infusionStartedAt === null ? null : e.replay.infusionEndedAt === null ? rules.monitoring.schedule.duringInfusionIntervalMin : rules.monitoring.schedule.afterInfusionIntervalMin,
+      intervalMin: e.replay.infusionStartedAt === null ? null : e.replay.infusionEndedAt === null ? rules.monitoring.schedule.ivDuringInfusionIntervalMin : rules.monitoring.schedule.ivAfterInfusionIntervalMin,
       overdue: e.monitoring.active.some((a) => a.rule === 20),
     },
     pk: { label: PK_LABEL, model: PK_MODEL, points: e.pkPoints.map((p) => ({ at: p.at.toISOString(), concNgPerMl: p.concNgPerMl })) },
@@ -211,7 +210,7 @@ async function detailOf(db: DbOrTx, l: Loaded, now: Date): Promise<SessionDetail
   };
 }
 
-const CHECKLIST_LABELS: Record<string, string> = {
+const CHECKLIST_LABELS: Record<ChecklistItemId, string> = {
   escort: 'Escort name and phone',
   fasting: 'Fasting',
   pregnancy: 'Pregnancy status current',
@@ -323,7 +322,7 @@ async function detailAfter(tx: Tx, actor: Actor, sessionId: string, now: Date, a
 // ── Reads ───────────────────────────────────────────────────────────────
 
 /** The day's sessions for the chair board (clinic-local date, today by default). */
-export async function listSessions(deps: InfusionDeps, actor: Actor, date: string | undefined): Promise<{ date: string; serverNow: string; sessions: SessionSummaryT[] }> {
+export async function listSessions(deps: InfusionDeps, actor: Actor, date: string | undefined): Promise<z.infer<typeof SessionList>> {
   const now = deps.now();
   return deps.database.db.transaction(async (tx) => {
     const clinic = await getClinic(tx);
@@ -347,7 +346,16 @@ export async function listSessions(deps: InfusionDeps, actor: Actor, date: strin
       await recordAudit(tx, actor, { action: 'session.board.read', resourceType: 'session', resourceId: s.id, patientId: s.patientId }, now);
     }
     sessions.sort((a, b) => (chairs.get(a.chair.id)?.sortOrder ?? 0) - (chairs.get(b.chair.id)?.sortOrder ?? 0) || a.arrivedAt.localeCompare(b.arrivedAt));
-    return { date: day, serverNow: now.toISOString(), sessions };
+    const checkedIn = new Set(rows.map((r) => r.appointmentId));
+    const booked = (await infusionAppointmentsBetween(tx, startOfLocalDay(day, clinic.timeZone), startOfLocalDay(nextDate(day), clinic.timeZone))).filter((a) => !checkedIn.has(a.id));
+    const bookedPatients = await patientsByIds(tx, booked.map((a) => a.patientId));
+    const bookedChairs = await chairsByIds(tx, booked.map((a) => a.chairId).filter((c): c is string => c !== null));
+    const awaitingCheckIn = booked.map((a) => {
+      const chair = a.chairId ? bookedChairs.get(a.chairId) : undefined;
+      return { appointmentId: a.id, patientId: a.patientId, patientName: patientName(bookedPatients.get(a.patientId)!), chair: chair ? { id: chair.id, name: chair.name } : null, startsAt: a.startsAt.toISOString() };
+    });
+    for (const a of booked) await recordAudit(tx, actor, { action: 'session.board.read-appointment', resourceType: 'appointment', resourceId: a.id, patientId: a.patientId }, now);
+    return { date: day, serverNow: now.toISOString(), sessions, awaitingCheckIn };
   });
 }
 
@@ -631,7 +639,6 @@ export async function wasteForSession(deps: InfusionDeps, actor: Actor, id: stri
 /** Closes the session: every draw's record must balance (drawn = given + wasted, rule 34) and the patient must be discharged. */
 export async function closeSession(deps: InfusionDeps, actor: Actor, id: string): Promise<SessionDetailT> {
   return write(deps, actor, id, 'closed', async (tx, l, now) => {
-    if (!l.evaluation.dischargedAt && l.evaluation.replay.infusionStartedAt !== null) throw conflict('Discharge the patient before closing the session.');
     const ctx = await ledgerContext(tx, actor, now);
     const records = await administrationRecordsForSession(tx, ctx, id);
     const open = records.filter((r) => r.status !== 'closed');
@@ -640,6 +647,7 @@ export async function closeSession(deps: InfusionDeps, actor: Actor, id: string)
       const r = unbalanced[0]!;
       throw ruleBlocked(34, `Drawn ${r.drawnMl} mL ≠ given ${r.givenMl} mL + wasted ${r.wastedMl} mL for lot ${r.lotNumber}; record the waste (witnessed) before closing.`, { drawnMl: r.drawnMl, givenMl: r.givenMl, wastedMl: r.wastedMl });
     }
+    if (!l.evaluation.dischargedAt && l.evaluation.replay.infusionStartedAt !== null) throw conflict('Discharge the patient before closing the session.');
     for (const r of open) await closeAdministrationRecordInTx(tx, ctx, r.lotId, r.drawEntryId);
     await updateSession(tx, id, { closedAt: now, closedBy: actor.userId });
     await recordAudit(tx, actor, { action: 'session.close', resourceType: 'session', resourceId: id, patientId: l.session.patientId }, now);
