@@ -310,3 +310,6 @@ export const PatientSessions = z.object({ sessions: z.array(PatientSessionRow) }
 
 export const ClockAdvance = z.strictObject({ advanceMinutes: z.number().min(0).max(24 * 60).optional(), setTo: Instant.optional() });
 export const ClockNow = z.object({ now: z.string() });
+export type SessionList = z.infer<typeof SessionList>;
+export type PatientSessions = z.infer<typeof PatientSessions>;
+export type AwaitingCheckIn = z.infer<typeof AwaitingCheckIn>;

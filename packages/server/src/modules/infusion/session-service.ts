@@ -12,7 +12,6 @@ import type {
   AdverseEventCreate, CheckInUpdate, NoteSign, OrderPrepare, PatientSessions, PreDoseDecisionCreate, PumpEventCreate, ReadingCreate, ReadingCreated,
   RecoveryAssessmentCreate, SessionAlert, SessionDetail, SessionList, SessionSummary, WasteForSession,
 } from '@glia/contracts';
-import type { z } from 'zod';
 import type { AppDeps } from '../../deps.ts';
 import type { DbOrTx, Tx } from '../../db/client.ts';
 import { assessments } from '../../db/schema/index.ts';
@@ -49,8 +48,8 @@ export interface InfusionDeps extends Pick<AppDeps, 'database' | 'now'> {
   bus: BoardBus;
 }
 
-type SessionDetailT = z.infer<typeof SessionDetail>;
-type SessionSummaryT = z.infer<typeof SessionSummary>;
+type SessionDetailT = SessionDetail;
+type SessionSummaryT = SessionSummary;
 type Actor = AuditActor;
 
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
@@ -322,7 +321,7 @@ async function detailAfter(tx: Tx, actor: Actor, sessionId: string, now: Date, a
 // ── Reads ───────────────────────────────────────────────────────────────
 
 /** The day's sessions for the chair board (clinic-local date, today by default). */
-export async function listSessions(deps: InfusionDeps, actor: Actor, date: string | undefined): Promise<z.infer<typeof SessionList>> {
+export async function listSessions(deps: InfusionDeps, actor: Actor, date: string | undefined): Promise<SessionList> {
   const now = deps.now();
   return deps.database.db.transaction(async (tx) => {
     const clinic = await getClinic(tx);
@@ -369,7 +368,7 @@ export async function getSession(deps: InfusionDeps, actor: Actor, id: string): 
 }
 
 /** A patient's sessions, newest first, with the PHQ-9 of each visit day (the score trend). */
-export async function patientSessions(deps: InfusionDeps, actor: Actor, patientId: string): Promise<z.infer<typeof PatientSessions>> {
+export async function patientSessions(deps: InfusionDeps, actor: Actor, patientId: string): Promise<PatientSessions> {
   const now = deps.now();
   return deps.database.db.transaction(async (tx) => {
     if (!(await patientsByIds(tx, [patientId])).has(patientId)) throw notFound('Patient');
@@ -565,8 +564,10 @@ async function recordGiven(tx: Tx, actor: Actor, l: Loaded, now: Date): Promise<
 /** Charts a reading; the alert engine runs on the whole flowsheet right after (rules 20-25). */
 export async function addReading(deps: InfusionDeps, actor: Actor, id: string, body: ReadingCreate, source = 'chart'): Promise<ReadingCreated> {
   return write(deps, actor, id, 'reading', async (tx, l, now) => {
-    const takenAt = new Date(body.takenAt);
-    if (takenAt.getTime() > now.getTime() + 60_000) throw invalidField('takenAt', 'must not be in the future');
+    const requested = new Date(body.takenAt);
+    if (requested.getTime() > now.getTime() + 60_000) throw invalidField('takenAt', 'must not be in the future');
+    // A tablet's clock a few seconds ahead of the server's is charted at the server's now.
+    const takenAt = requested.getTime() > now.getTime() ? now : requested;
     if (takenAt.getTime() < l.session.arrivedAt.getTime() - 2 * 3_600_000) throw invalidField('takenAt', 'is before the patient arrived');
     if (l.evaluation.dischargedAt) throw conflict('The patient has been discharged.');
     const reading = await insertReading(tx, {
