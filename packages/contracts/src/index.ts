@@ -9,4 +9,5 @@ export * from './signing.ts';
 export * from './disclosures.ts';
 export * from './intake/index.ts';
 export * from './inventory.ts';
+export * from './scheduling.ts';
 export * from './infusion.ts';

@@ -26,6 +26,7 @@ import { intakeAreaRoutes } from './modules/intake/index.ts';
 import { infusionRoutes } from './modules/infusion/routes.ts';
 import { inventoryRoutes } from './modules/inventory/routes.ts';
 import { patientRoutes } from './modules/patients/routes.ts';
+import { schedulingRoutes } from './modules/scheduling/routes.ts';
 import { testClockRoutes } from './modules/test-clock/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 
@@ -107,7 +108,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
 
   app.get('/api/openapi.json', { config: publicRoute('the API description is public'), schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [healthRoutes, authRoutes, patientRoutes, auditRoutes, clinicRoutes, userRoutes, disclosureRoutes, intakeAreaRoutes, inventoryRoutes, infusionRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, patientRoutes, auditRoutes, clinicRoutes, userRoutes, disclosureRoutes, intakeAreaRoutes, inventoryRoutes, schedulingRoutes, infusionRoutes]) {
     await app.register(routes, { deps });
   }
   if (deps.testClock) await app.register(testClockRoutes, { deps });

@@ -13,6 +13,7 @@ import { nextMrnNumber } from '../modules/patients/patient-repo.ts';
 import { DEMO_CHAIRS, DEMO_PASSWORD, DEMO_PATIENTS, DEMO_STAFF } from './demo-people.ts';
 import { seedDemoIntake } from './demo-intake.ts';
 import { seedDemoInventory } from './demo-inventory.ts';
+import { seedDemoScheduling } from './demo-scheduling.ts';
 
 export interface InitializeResult {
   /** 'existing' when the database was already initialised. */
@@ -89,6 +90,7 @@ export async function initializeDatabase(database: Database, opts: { seedDemo: b
     }
     await seedDemoIntake(tx, opts.now);
     await seedDemoInventory(tx, opts.now, 'America/Chicago');
+    await seedDemoScheduling(tx, opts.now, 'America/Chicago');
     await recordAudit(tx, SYSTEM_ACTOR, { action: 'system.seed-demo', resourceType: 'clinic', resourceId: '1', details: { staff: staff.length, patients: DEMO_PATIENTS.length, chairs: DEMO_CHAIRS.length } }, opts.now);
   });
   return { state: 'demo', demoLogins: DEMO_STAFF.map((s) => ({ email: s.email, roles: s.roles })) };

@@ -310,6 +310,7 @@ export const appointments = pgTable(
     index('appointments_plan_idx').on(t.planId),
     index('appointments_series_idx').on(t.seriesId, t.occurrenceNumber),
     check('appointments_range', sql`${t.startsAt} < ${t.endsAt}`),
+    check('appointments_max_length', sql`${t.endsAt} - ${t.startsAt} <= interval '24 hours'`),
     check('appointments_status_valid', sql`${t.status} IN ('booked', 'checked-in', 'in-progress', 'completed', 'cancelled', 'no-show', 'late-cancel')`),
     check('appointments_nurse_slot', sql`(${t.nurseUserId} IS NULL) = (${t.nurseSlot} IS NULL) AND (${t.nurseSlot} IS NULL OR ${t.nurseSlot} >= 1)`),
     check('appointments_series_occurrence', sql`(${t.seriesId} IS NULL) = (${t.occurrenceNumber} IS NULL)`),
