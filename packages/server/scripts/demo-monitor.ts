@@ -77,8 +77,8 @@ async function tick(cookie: string): Promise<number> {
 
 const cookie = await signIn();
 console.log(`demo:monitor → ${base}, every ${intervalS} s${values.once ? ' (once)' : ''}. Ctrl+C to stop.`);
-do {
-  await tick(cookie);
-  if (values.once) break;
+await tick(cookie);
+while (!values.once) {
   await new Promise((r) => setTimeout(r, intervalS * 1000));
-} while (true);
+  await tick(cookie);
+}
