@@ -26,7 +26,7 @@ describe('a full IV session through the API', () => {
   let s: SessionDetail;
 
   it('checks a booked appointment in as a session in phase arrived, once', async () => {
-    const { appointmentId, patientId } = await bookToday(t, 'Gabriel', 'Chair 1');
+    const { appointmentId, patientId } = await bookToday(t, 'Gabriel', 'Chair 2');
     const created = await call(t, nurse, 'POST', '/api/sessions', { appointmentId }, 201);
     expect(created.phase).toBe('arrived');
     expect(created.patientId).toBe(patientId);
@@ -186,7 +186,7 @@ describe('a full IV session through the API', () => {
 
 describe('controlled-substance closure (rule 34)', () => {
   it('refuses to close a session whose draw is not accounted for, then closes after a witnessed waste', async () => {
-    const s = await readySession(t, nurse, 'Isaiah', 'Chair 2');
+    const s = await readySession(t, nurse, 'Isaiah', 'Chair 3');
     await call(t, nurse, 'POST', `/api/sessions/${s.id}/pump-events`, { type: 'start' });
     t.clock.advanceMinutes(20);
     let d = await call(t, nurse, 'POST', `/api/sessions/${s.id}/pump-events`, { type: 'stop', outcome: 'stopped-early', reason: 'Patient asked to stop (anxiety)' });
@@ -208,7 +208,7 @@ describe('controlled-substance closure (rule 34)', () => {
 
 describe('pre-dose BP and emergencies', () => {
   it('needs a prescriber proceed decision for a pre-dose BP above 140/90 (rule 19)', async () => {
-    const s = await readySession(t, nurse, 'Rashid', 'Chair 3', { systolicMmHg: 152, diastolicMmHg: 94 });
+    const s = await readySession(t, nurse, 'Rashid', 'Chair 4', { systolicMmHg: 152, diastolicMmHg: 94 });
     expect(s.phase).toBe('pre-checks');
     const blocked = await t.request({ method: 'POST', url: `/api/sessions/${s.id}/pump-events`, cookie: nurse, payload: { type: 'start' } });
     expect(blocked.statusCode).toBe(422);
@@ -221,7 +221,7 @@ describe('pre-dose BP and emergencies', () => {
   });
 
   it('stops the infusion record on a hypertensive-crisis symptom (rule 23)', async () => {
-    const s = await readySession(t, nurse, 'Theodore', 'Chair 4');
+    const s = await readySession(t, nurse, 'Theodore', 'Chair 5');
     await call(t, nurse, 'POST', `/api/sessions/${s.id}/pump-events`, { type: 'start' });
     t.clock.advanceMinutes(6);
     const r = await reading(s.id, { systolicMmHg: 150, diastolicMmHg: 95, symptoms: ['chest-pain'] });
