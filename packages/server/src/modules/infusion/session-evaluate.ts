@@ -160,10 +160,11 @@ export function evaluateSession(
     config: rules.session,
   });
   const decision = session.preDoseDecision;
+  const preDoseDecision = decision ? { decision: decision.decision, reason: decision.reason, decidedAt: new Date(decision.decidedAt), decidedByUserId: decision.decidedByUserId } : null;
   const startGate = evaluateStartGate({
     checklist,
     baseline,
-    preDoseDecision: decision ? { decision: decision.decision, reason: decision.reason, decidedAt: new Date(decision.decidedAt), decidedByUserId: decision.decidedByUserId } : null,
+    preDoseDecision,
     now: replay.infusionStartedAt ?? now,
     monitoringConfig: rules.monitoring,
   });
@@ -176,7 +177,7 @@ export function evaluateSession(
     dischargedAt,
   };
   const vitals = readings.map(toVitalsReading);
-  const monitoring = evaluateMonitoring({ context, baseline, readings: vitals, preDoseDecision: startGate && decision ? { decision: decision.decision, reason: decision.reason, decidedAt: new Date(decision.decidedAt), decidedByUserId: decision.decidedByUserId } : null, now, config: rules.monitoring });
+  const monitoring = evaluateMonitoring({ context, baseline, readings: vitals, preDoseDecision, now, config: rules.monitoring });
   const recovery = session.recovery;
   const aldrete = recovery?.aldrete && baseline?.systolicMmHg
     ? (() => {
