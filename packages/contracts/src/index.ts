@@ -10,3 +10,4 @@ export * from './disclosures.ts';
 export * from './intake/index.ts';
 export * from './inventory.ts';
 export * from './scheduling.ts';
+export * from './infusion.ts';

@@ -23,9 +23,11 @@ import { clinicRoutes } from './modules/clinic/routes.ts';
 import { disclosureRoutes } from './modules/disclosures/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { intakeAreaRoutes } from './modules/intake/index.ts';
+import { infusionRoutes } from './modules/infusion/routes.ts';
 import { inventoryRoutes } from './modules/inventory/routes.ts';
 import { patientRoutes } from './modules/patients/routes.ts';
 import { schedulingRoutes } from './modules/scheduling/routes.ts';
+import { testClockRoutes } from './modules/test-clock/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 
 export type { AppDeps } from './deps.ts';
@@ -106,9 +108,10 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
 
   app.get('/api/openapi.json', { config: publicRoute('the API description is public'), schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [healthRoutes, authRoutes, patientRoutes, auditRoutes, clinicRoutes, userRoutes, disclosureRoutes, intakeAreaRoutes, inventoryRoutes, schedulingRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, patientRoutes, auditRoutes, clinicRoutes, userRoutes, disclosureRoutes, intakeAreaRoutes, inventoryRoutes, schedulingRoutes, infusionRoutes]) {
     await app.register(routes, { deps });
   }
+  if (deps.testClock) await app.register(testClockRoutes, { deps });
 
   const serveWeb = deps.webDist !== null && existsSync(path.join(deps.webDist, 'index.html'));
   if (serveWeb) await app.register(fastifyStatic, { root: deps.webDist!, wildcard: false, index: ['index.html'] });

@@ -28,6 +28,7 @@ const EnvSchema = z.object({
   GLIA_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
   GLIA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GLIA_WEB_DIST: z.string().default(path.join(repoRoot, 'packages/web/dist')),
+  GLIA_TEST_CLOCK: booleanFlag,
 });
 
 export interface Config {
@@ -42,6 +43,8 @@ export interface Config {
   sessionMaxHours: number;
   logLevel: z.infer<typeof EnvSchema>['GLIA_LOG_LEVEL'];
   webDist: string;
+  /** Test mode only (embedded database): the clock can be moved through POST /api/test/clock. */
+  testClock: boolean;
 }
 
 export class ConfigError extends Error {
@@ -73,6 +76,9 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Config {
   if (onPostgres && !e.GLIA_SESSION_SECRET) {
     throw new ConfigError('Invalid configuration:\n  GLIA_SESSION_SECRET: is required with DATABASE_URL (at least 32 characters, e.g. `openssl rand -base64 48`)');
   }
+  if (onPostgres && e.GLIA_TEST_CLOCK) {
+    throw new ConfigError('Invalid configuration:\n  GLIA_TEST_CLOCK: is for end-to-end tests on the embedded database only, never with DATABASE_URL');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -84,5 +90,6 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxHours: e.GLIA_SESSION_MAX_HOURS,
     logLevel: e.GLIA_LOG_LEVEL,
     webDist: path.resolve(e.GLIA_WEB_DIST),
+    testClock: e.GLIA_TEST_CLOCK,
   };
 }

@@ -12,6 +12,8 @@ export interface AppDeps {
   };
   /** The current time. Tests pass a controllable clock. */
   now: () => Date;
+  /** Test mode only: moves `now` (end-to-end tests drive the clinic's clock). Absent in production. */
+  testClock?: { advance(ms: number): void; set(at: Date): void };
   /** Folder of the built web app to serve, or null to serve none. */
   webDist: string | null;
 }

@@ -8,6 +8,7 @@ import { openDatabase } from './db/client.ts';
 import { runMigrations } from './db/migrate.ts';
 import { getClinic } from './modules/clinic/clinic-repo.ts';
 import { initializeDatabase } from './seed/initialize.ts';
+import { seedDemoInfusionDay } from './seed/demo-infusion-day.ts';
 import { DEMO_PASSWORD, DEMO_STAFF } from './seed/demo-people.ts';
 import { embeddedQueue, pgBossQueue, reminderTransportsFromEnv, startReminderJobs } from './modules/scheduling/jobs.ts';
 
@@ -28,13 +29,21 @@ const database = await openDatabase(config.database);
 await runMigrations(database);
 const init = await initializeDatabase(database, { seedDemo: config.seedDemo, now: new Date() });
 const clinic = await getClinic(database.db);
+// The demo clinic gets a living chair board every day it is started.
+if (clinic.demo) await seedDemoInfusionDay(database, new Date());
 
+// Test mode only: an offset the end-to-end tests move through POST /api/test/clock.
+let clockOffsetMs = 0;
+const testClock = config.testClock
+  ? { advance: (ms: number): void => void (clockOffsetMs += ms), set: (at: Date): void => void (clockOffsetMs = at.getTime() - Date.now()) }
+  : undefined;
 const app = await buildApp(
   {
     database,
     session: { secret: config.sessionSecret, idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours, secureCookie: false },
-    now: () => new Date(),
+    now: () => new Date(Date.now() + clockOffsetMs),
     webDist: config.webDist,
+    ...(testClock ? { testClock } : {}),
   },
   { logLevel: config.logLevel },
 );

@@ -41,7 +41,6 @@ export const AREAS: Area[] = [
     path: '/chairs',
     icon: IconArmchair,
     roles: CLINICAL,
-    planned: 'A board of the infusion chairs: the infusion running in each, monitoring, time in chair and readiness for discharge.',
   },
   {
     label: 'Schedule',

@@ -5,6 +5,7 @@ import { RequireSession } from '../auth/RequireSession/RequireSession.tsx';
 import { NoAccess } from '../components/NoAccess/NoAccess.tsx';
 import { AuditPage } from '../pages/AdminAudit/AuditPage.tsx';
 import { intakeRoutes } from './intake-routes.tsx';
+import { infusionRoutes } from './infusion-routes.tsx';
 import { ClinicSettingsPage } from '../pages/AdminClinic/ClinicSettingsPage.tsx';
 import { UsersPage } from '../pages/AdminUsers/UsersPage.tsx';
 import { HomeRedirect } from '../pages/Home/HomeRedirect.tsx';
@@ -41,6 +42,7 @@ export const routes: RouteObject[] = [
           ...intakeRoutes,
           ...inventoryRoutes,
           { path: 'schedule', element: <SchedulePage /> },
+          ...infusionRoutes,
           {
             path: 'patients',
             element: <RequirePermission permission="readPatients" what="patients"><PatientsPage /></RequirePermission>,

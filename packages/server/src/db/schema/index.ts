@@ -8,3 +8,4 @@ export * from './disclosures.ts';
 export * from './intake-area.ts';
 export * from './inventory.ts';
 export * from './scheduling.ts';
+export * from './infusion.ts';

@@ -12,6 +12,7 @@ import { PatientEditForm } from './components/PatientEditForm.tsx';
 import { PatientHeader } from './components/PatientHeader.tsx';
 import { PatientPageSkeleton } from './components/PatientPageSkeleton.tsx';
 import { RecordFooter } from './components/RecordFooter.tsx';
+import { SessionsCard } from './components/SessionsCard.tsx';
 
 export function PatientPage(): React.JSX.Element {
   const { patientId = '' } = useParams();
@@ -45,6 +46,7 @@ export function PatientPage(): React.JSX.Element {
         <>
           <PatientDetails patient={p} />
           <IntakeChart patient={p} />
+          <SessionsCard patientId={p.id} />
           <ChartAreasNotYet />
         </>
       )}

@@ -3,7 +3,6 @@ import { useId } from 'react';
 
 const LATER = [
   { name: 'Treatment plans', what: "the prescriber's plan and the doses it allows" },
-  { name: 'Infusion sessions', what: 'each infusion: vitals, dose given, observations and discharge' },
   { name: 'Outcomes', what: 'symptom scores over the course of treatment' },
 ];
 
