@@ -9,3 +9,4 @@ export * from './signing.ts';
 export * from './disclosures.ts';
 export * from './intake/index.ts';
 export * from './inventory.ts';
+export * from './security.ts';

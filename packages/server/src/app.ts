@@ -16,6 +16,8 @@ import { AppError } from './errors.ts';
 import { loggerOptions } from './logger.ts';
 import { authenticationPlugin } from './plugins/authentication.ts';
 import { errorHandlerPlugin } from './plugins/error-handler.ts';
+import { httpHardeningPlugin } from './plugins/http-hardening.ts';
+import { securityPolicy } from './security/http-policy.ts';
 import { publicRoute, type Access } from './security/access.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
@@ -25,6 +27,7 @@ import { healthRoutes } from './modules/health/routes.ts';
 import { intakeAreaRoutes } from './modules/intake/index.ts';
 import { inventoryRoutes } from './modules/inventory/routes.ts';
 import { patientRoutes } from './modules/patients/routes.ts';
+import { securityRoutes } from './modules/security/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 
 export type { AppDeps } from './deps.ts';
@@ -55,6 +58,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     genReqId: () => randomUUID(),
     bodyLimit: 512 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    trustProxy: securityPolicy(deps).trustProxy,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -79,6 +83,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
 
   await app.register(fastifyCookie, { secret: deps.session.secret, hook: 'onRequest' });
   await app.register(errorHandlerPlugin);
+  await app.register(httpHardeningPlugin, { deps });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -100,12 +105,12 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       return transformed;
     },
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   await app.register(authenticationPlugin, { deps });
 
   app.get('/api/openapi.json', { config: publicRoute('the API description is public'), schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [healthRoutes, authRoutes, patientRoutes, auditRoutes, clinicRoutes, userRoutes, disclosureRoutes, intakeAreaRoutes, inventoryRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, patientRoutes, auditRoutes, clinicRoutes, userRoutes, disclosureRoutes, intakeAreaRoutes, inventoryRoutes, securityRoutes]) {
     await app.register(routes, { deps });
   }
 

@@ -1,3 +1,4 @@
+import type { SecurityPolicy } from './security/http-policy.ts';
 import type { Database } from './db/client.ts';
 
 /** What every module receives: the database, session policy and the clock. */
@@ -12,6 +13,8 @@ export interface AppDeps {
   };
   /** The current time. Tests pass a controllable clock. */
   now: () => Date;
+  /** HTTP hardening and sign-in throttling; every field has a safe default (see security/http-policy.ts). */
+  security?: Partial<SecurityPolicy>;
   /** Folder of the built web app to serve, or null to serve none. */
   webDist: string | null;
 }

@@ -7,7 +7,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Role, SessionUser } from '@glia/contracts';
 import type { AppDeps } from '../deps.ts';
-import { forbidden, unauthenticated } from '../errors.ts';
+import { AppError, forbidden, unauthenticated } from '../errors.ts';
+import { getClinic } from '../modules/clinic/clinic-repo.ts';
+import { careTeamAccess } from '../security/care-team.ts';
 import type { AuditActor } from '../modules/audit/audit-service.ts';
 import { recordAuditStandalone } from '../modules/audit/audit-service.ts';
 import { findSession, hashToken, revokeSession, touchSession } from '../modules/auth/session-repo.ts';
@@ -20,6 +22,8 @@ const TOUCH_EVERY_MS = 30_000;
 export interface RequestSession {
   tokenHash: string;
   expiresAt: Date;
+  /** Password accepted, second factor still owed. */
+  mfaPending: boolean;
 }
 
 declare module 'fastify' {
@@ -69,6 +73,12 @@ export const authenticationPlugin = fp(async (app: FastifyInstance, opts: { deps
         return 'Your session reached its maximum length. Sign in again.';
       case 'roles-changed':
         return 'Your roles changed. Sign in again to continue with the new roles.';
+      case 'logout-everywhere':
+        return 'You signed out on every device. Sign in again.';
+      case 'password-changed':
+        return 'Your password was changed. Sign in again with the new password.';
+      case 'mfa-reset':
+        return 'Your two-step sign-in was reset by an administrator. Sign in again to set it up.';
       default:
         return 'Your session has ended. Sign in again.';
     }
@@ -106,7 +116,7 @@ export const authenticationPlugin = fp(async (app: FastifyInstance, opts: { deps
       displayName: found.user.displayName,
       roles: found.user.roles as Role[],
     };
-    request.session = { tokenHash, expiresAt: found.expiresAt };
+    request.session = { tokenHash, expiresAt: found.expiresAt, mfaPending: found.mfaPending };
   }
 
   // Runs before the body is parsed or validated, so an unauthenticated or
@@ -121,6 +131,9 @@ export const authenticationPlugin = fp(async (app: FastifyInstance, opts: { deps
     }
     if ('public' in access) return;
     if (!request.user) throw unauthenticated(request.sessionProblem ?? undefined);
+    if (request.session?.mfaPending && !request.routeOptions.config.allowDuringMfa) {
+      throw unauthenticated('Finish signing in: enter the code from your authenticator app (POST /api/auth/mfa).');
+    }
     if (!request.user.roles.some((role) => access.roles.includes(role))) {
       await recordAuditStandalone(
         db,
@@ -137,5 +150,27 @@ export const authenticationPlugin = fp(async (app: FastifyInstance, opts: { deps
       );
       throw forbidden();
     }
+    await enforceCareTeam(request);
   });
+
+  /** When the clinic restricts charts to care teams, a patient-scoped route needs membership or break-the-glass. */
+  async function enforceCareTeam(request: FastifyRequest): Promise<void> {
+    const patientId = patientIdOf(request);
+    if (!patientId || !request.user || request.routeOptions.config.careTeamExempt) return;
+    const clinic = await getClinic(db);
+    if (!clinic.careTeamRestricted) return;
+    const now = deps.now();
+    const access = await careTeamAccess(db, request.user, patientId, now);
+    if (access !== 'none') return;
+    await recordAuditStandalone(db, request.actor(), {
+      action: 'access.care-team-denied',
+      resourceType: 'route',
+      resourceId: `${request.method} ${request.routeOptions.url ?? ''}`,
+      patientId,
+      outcome: 'denied',
+    }, now);
+    throw new AppError('FORBIDDEN', 403, 'This patient is not on your care team. In an emergency, break the glass with a reason: the access is recorded and shown to the medical director.', {
+      extra: { breakGlass: { url: `/api/patients/${patientId}/break-glass` } },
+    });
+  }
 });

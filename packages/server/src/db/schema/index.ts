@@ -7,3 +7,4 @@ export * from './signing.ts';
 export * from './disclosures.ts';
 export * from './intake-area.ts';
 export * from './inventory.ts';
+export * from './security.ts';
