@@ -32,6 +32,8 @@ declare module 'fastify' {
     session: RequestSession | null;
     /** Why the session cookie was not accepted, for a helpful 401. */
     sessionProblem: string | null;
+    /** A refusal of this request is already in the audit trail. */
+    deniedAudited: boolean;
     actor(): AuditActor;
   }
 }
@@ -61,6 +63,7 @@ export const authenticationPlugin = fp(async (app: FastifyInstance, opts: { deps
   app.decorateRequest('user', null);
   app.decorateRequest('session', null);
   app.decorateRequest('sessionProblem', null);
+  app.decorateRequest('deniedAudited', false);
   app.decorateRequest('actor', function (this: FastifyRequest): AuditActor {
     return { userId: this.user?.id ?? null, userEmail: this.user?.email ?? null, clientIp: this.ip, requestId: this.id };
   });
@@ -148,9 +151,28 @@ export const authenticationPlugin = fp(async (app: FastifyInstance, opts: { deps
         },
         deps.now(),
       );
+      request.deniedAudited = true;
       throw forbidden();
     }
     await enforceCareTeam(request);
+  });
+
+  // A refused or not-found request that names a patient is recorded too: ids
+  // from another patient in a URL or body (IDOR probing) leave a trace.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (!request.user || (reply.statusCode !== 403 && reply.statusCode !== 404 && reply.statusCode !== 409)) return payload;
+    if (request.deniedAudited) return payload;
+    const patientId = patientIdOf(request);
+    if (!patientId) return payload;
+    await recordAuditStandalone(db, request.actor(), {
+      action: 'access.refused',
+      resourceType: 'route',
+      resourceId: `${request.method} ${request.routeOptions.url ?? ''}`,
+      patientId,
+      outcome: 'denied',
+      details: { status: reply.statusCode },
+    }, deps.now());
+    return payload;
   });
 
   /** When the clinic restricts charts to care teams, a patient-scoped route needs membership or break-the-glass. */
@@ -169,6 +191,7 @@ export const authenticationPlugin = fp(async (app: FastifyInstance, opts: { deps
       patientId,
       outcome: 'denied',
     }, now);
+    request.deniedAudited = true;
     throw new AppError('FORBIDDEN', 403, 'This patient is not on your care team. In an emergency, break the glass with a reason: the access is recorded and shown to the medical director.', {
       extra: { breakGlass: { url: `/api/patients/${patientId}/break-glass` } },
     });
