@@ -47,6 +47,8 @@ declare module 'fastify' {
 
 export interface BuildOptions {
   logLevel?: string;
+  /** Serve HTTPS with this PEM certificate and key (GLIA_TLS_CERT / GLIA_TLS_KEY). */
+  https?: { cert: Buffer; key: Buffer };
 }
 
 /** Routes every /api route must declare access for, except the API docs themselves. */
@@ -54,6 +56,7 @@ const isGuardedApiRoute = (url: string): boolean => url.startsWith('/api/') && !
 
 export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
+    ...(options.https ? { https: options.https } : {}),
     logger: loggerOptions(options.logLevel ?? 'silent'),
     genReqId: () => randomUUID(),
     bodyLimit: 512 * 1024,

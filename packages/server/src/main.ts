@@ -2,6 +2,7 @@
  * Starts Glia: reads configuration, opens and migrates the database, seeds the
  * demo clinic on a fresh embedded database, and listens.
  */
+import { readFileSync } from 'node:fs';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { buildApp } from './app.ts';
 import { openDatabase } from './db/client.ts';
@@ -31,16 +32,20 @@ const clinic = await getClinic(database.db);
 const app = await buildApp(
   {
     database,
-    session: { secret: config.sessionSecret, idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours, secureCookie: false },
+    session: { secret: config.sessionSecret, idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours, secureCookie: config.security.tls },
     now: () => new Date(),
+    security: config.security,
     webDist: config.webDist,
   },
-  { logLevel: config.logLevel },
+  {
+    logLevel: config.logLevel,
+    ...(config.tls ? { https: { cert: readFileSync(config.tls.cert), key: readFileSync(config.tls.key) } } : {}),
+  },
 );
 
 await app.listen({ port: config.port, host: config.host });
 
-const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+const url = `${config.tls ? 'https' : 'http'}://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
 const lines = [
   '',
   `  Glia is running at ${url}`,
