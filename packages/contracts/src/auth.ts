@@ -81,3 +81,6 @@ export const PasswordChangeBody = z.strictObject({
   newPassword: z.string().min(12, { message: 'must be at least 12 characters' }).max(256),
 });
 export type PasswordChangeBody = z.infer<typeof PasswordChangeBody>;
+
+export const LogoutEverywhereResponse = z.object({ sessionsEnded: z.number().int() });
+export type LogoutEverywhereResponse = z.infer<typeof LogoutEverywhereResponse>;

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { LoginBody, LoginOutcome, MeResponse, MfaConfirmBody, MfaConfirmResponse, MfaEnrolment, MfaStatus, MfaVerifyBody, PasswordChangeBody } from '@glia/contracts';
+import { LoginBody, LoginOutcome, LogoutEverywhereResponse, MeResponse, MfaConfirmBody, MfaConfirmResponse, MfaEnrolment, MfaStatus, MfaVerifyBody, PasswordChangeBody } from '@glia/contracts';
 import type { AppDeps } from '../../deps.ts';
 import { unauthenticated } from '../../errors.ts';
 import { SESSION_COOKIE, sessionToken } from '../../plugins/authentication.ts';
@@ -101,7 +101,7 @@ export async function authRoutes(app: FastifyInstance, opts: { deps: AppDeps }):
 
   r.post('/api/auth/logout-everywhere', {
     config: allow(...ANY_STAFF),
-    schema: { tags: ['auth'], summary: 'Sign out on every device: ends all my sessions', response: { 200: z.object({ sessionsEnded: z.number().int() }) } },
+    schema: { tags: ['auth'], summary: 'Sign out on every device: ends all my sessions', response: { 200: LogoutEverywhereResponse } },
   }, async (request, reply) => {
     const sessionsEnded = await logoutEverywhere(deps, request.actor());
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
