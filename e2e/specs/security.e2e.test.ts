@@ -140,5 +140,38 @@ describe('audit report', () => {
     expect(lines.slice(1).every((line) => line.includes('auth.mfa'))).toBe(true);
     expect(lines.length).toBeGreaterThanOrEqual(4);
     expect(cspViolations).toEqual([]);
+    await signOut(page);
+  });
+});
+
+describe('care teams and break the glass', () => {
+  it('an admin limits charts to care teams; a nurse breaks the glass with a reason; the medical director sees it', async () => {
+    await signIn(page, 'admin');
+    await page.goto('/admin/clinic');
+    await page.getByRole('switch', { name: "Limit charts to each patient's care team" }).check();
+    await page.getByRole('button', { name: 'Save security settings' }).click();
+    await page.getByText('Security settings saved').waitFor();
+    await signOut(page);
+
+    await signIn(page, 'nurse');
+    const me = (await (await page.request.get('/api/auth/me')).json()) as { user: { id: string } };
+    const patients = (await (await page.request.get('/api/patients')).json()) as { id: string; primaryClinician: { id: string } | null }[];
+    const target = patients.find((p) => p.primaryClinician?.id !== me.user.id)!;
+    await page.goto(`/patients/${target.id}`);
+    await page.getByText("Not on this patient's care team").waitFor();
+    const reason = page.getByLabel('Reason for emergency access');
+    await reason.fill('short');
+    expect(await page.getByRole('button', { name: 'Break the glass and open the chart' }).isDisabled()).toBe(true);
+    await reason.fill('Patient arrived early in distress; covering for the primary nurse');
+    await page.getByRole('button', { name: 'Break the glass and open the chart' }).click();
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await expect.poll(() => page.getByText("Not on this patient's care team").count()).toBe(0);
+    await signOut(page);
+
+    await signIn(page, 'medical-director');
+    await page.goto('/admin/audit');
+    const list = page.getByRole('region', { name: 'Emergency access (break the glass)' }).or(page.locator('section[aria-labelledby="break-glass-title"]')).first();
+    await list.getByText('Patient arrived early in distress; covering for the primary nurse').waitFor();
+    expect(cspViolations).toEqual([]);
   });
 });

@@ -56,11 +56,12 @@ describe('authorization matrix', () => {
 
       const anonymous = await call();
       if (row !== PUBLIC && anonymous.statusCode !== 401) violations.push(`${key(route)} anonymous → ${anonymous.statusCode}, expected 401`);
-      if (row === PUBLIC) continue;
+      // A route missing from the table is reported (with its row to paste) by the first test.
+      if (row === PUBLIC || row === undefined) continue;
 
       for (const role of ANY_STAFF) {
         const res = await call(cookies.get(role));
-        const granted = row?.includes(role) ?? false;
+        const granted = row.includes(role);
         if (!granted && res.statusCode !== 403) violations.push(`${key(route)} as ${role} → ${res.statusCode}, expected 403 (not granted)`);
         if (granted && (res.statusCode === 401 || res.statusCode === 403)) violations.push(`${key(route)} as ${role} → ${res.statusCode}, but the table grants it`);
         if (granted && res.statusCode >= 500) violations.push(`${key(route)} as ${role} → ${res.statusCode}`);
