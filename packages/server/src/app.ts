@@ -108,7 +108,12 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       return transformed;
     },
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // Over plain HTTP on a LAN, upgrading the docs' requests to https would break them.
+    transformStaticCSP: (header) => (securityPolicy(deps).tls ? header : header.replace(/\s*upgrade-insecure-requests;?/, '')),
+  });
   await app.register(authenticationPlugin, { deps });
 
   app.get('/api/openapi.json', { config: publicRoute('the API description is public'), schema: { hide: true } }, async () => app.swagger());
