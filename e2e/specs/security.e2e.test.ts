@@ -173,5 +173,21 @@ describe('care teams and break the glass', () => {
     const list = page.getByRole('region', { name: 'Emergency access (break the glass)' }).or(page.locator('section[aria-labelledby="break-glass-title"]')).first();
     await list.getByText('Patient arrived early in distress; covering for the primary nurse').waitFor();
     expect(cspViolations).toEqual([]);
+    await signOut(page);
+  });
+});
+
+describe('lost phone', () => {
+  it('an admin resets a user\'s two-step sign-in; the user then signs in with the password alone (demo clinic: not required)', async () => {
+    await signIn(page, 'admin');
+    await page.goto('/admin/users');
+    await page.getByRole('row').filter({ hasText: 'prescriber@demo.glia.local' }).getByRole('button', { name: /^Edit/ }).click();
+    await page.getByRole('button', { name: 'Reset two-step sign-in' }).click();
+    await page.getByRole('button', { name: 'Confirm reset' }).click();
+    await page.getByText('Two-step sign-in reset').first().waitFor();
+    await page.keyboard.press('Escape');
+    await signOut(page);
+    await signIn(page, 'prescriber');
+    expect(cspViolations).toEqual([]);
   });
 });
