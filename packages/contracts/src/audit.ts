@@ -37,3 +37,9 @@ export const AuditVerifyResult = z.object({
   firstBroken: z.object({ seq: z.number().int(), reason: z.string() }).nullable(),
 });
 export type AuditVerifyResult = z.infer<typeof AuditVerifyResult>;
+
+/** Filters of the CSV export: the same as the list, without paging (at most 50,000 rows, newest first). */
+export const AuditExportQuery = AuditQuery.omit({ limit: true, beforeSeq: true });
+export type AuditExportQuery = z.input<typeof AuditExportQuery>;
+
+export const AUDIT_EXPORT_MAX_ROWS = 50_000;

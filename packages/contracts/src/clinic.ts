@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Text } from './common.ts';
+import { Role, Text } from './common.ts';
 
 const isTimeZone = (tz: string): boolean => {
   try {
@@ -18,6 +18,8 @@ export const ClinicSettings = z.object({
   mrnPrefix: z.string(),
   phone: z.string().nullable(),
   demo: z.boolean(),
+  mfaRequiredRoles: z.array(Role).describe('Roles that must sign in with a second factor (TOTP).'),
+  careTeamRestricted: z.boolean().describe('Charts open only to the patient\'s care team, or by audited "break the glass".'),
   updatedAt: z.string(),
 });
 export type ClinicSettings = z.infer<typeof ClinicSettings>;
@@ -26,5 +28,7 @@ export const ClinicSettingsUpdate = z.strictObject({
   name: Text(200).optional(),
   timeZone: TimeZone.optional(),
   phone: z.string().trim().max(40).nullable().optional(),
+  mfaRequiredRoles: z.array(Role).max(6).optional(),
+  careTeamRestricted: z.boolean().optional(),
 });
 export type ClinicSettingsUpdate = z.infer<typeof ClinicSettingsUpdate>;

@@ -11,3 +11,4 @@ export * from './intake/index.ts';
 export * from './inventory.ts';
 export * from './scheduling.ts';
 export * from './infusion.ts';
+export * from './security.ts';

@@ -16,6 +16,8 @@ import { AppError } from './errors.ts';
 import { loggerOptions } from './logger.ts';
 import { authenticationPlugin } from './plugins/authentication.ts';
 import { errorHandlerPlugin } from './plugins/error-handler.ts';
+import { httpHardeningPlugin } from './plugins/http-hardening.ts';
+import { securityPolicy } from './security/http-policy.ts';
 import { publicRoute, type Access } from './security/access.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
@@ -28,6 +30,7 @@ import { inventoryRoutes } from './modules/inventory/routes.ts';
 import { patientRoutes } from './modules/patients/routes.ts';
 import { schedulingRoutes } from './modules/scheduling/routes.ts';
 import { testClockRoutes } from './modules/test-clock/routes.ts';
+import { securityRoutes } from './modules/security/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 
 export type { AppDeps } from './deps.ts';
@@ -47,6 +50,8 @@ declare module 'fastify' {
 
 export interface BuildOptions {
   logLevel?: string;
+  /** Serve HTTPS with this PEM certificate and key (GLIA_TLS_CERT / GLIA_TLS_KEY). */
+  https?: { cert: Buffer; key: Buffer };
 }
 
 /** Routes every /api route must declare access for, except the API docs themselves. */
@@ -54,10 +59,12 @@ const isGuardedApiRoute = (url: string): boolean => url.startsWith('/api/') && !
 
 export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
+    ...(options.https ? { https: options.https } : {}),
     logger: loggerOptions(options.logLevel ?? 'silent'),
     genReqId: () => randomUUID(),
     bodyLimit: 512 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    trustProxy: securityPolicy(deps).trustProxy,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -82,6 +89,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
 
   await app.register(fastifyCookie, { secret: deps.session.secret, hook: 'onRequest' });
   await app.register(errorHandlerPlugin);
+  await app.register(httpHardeningPlugin, { deps });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -103,12 +111,17 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       return transformed;
     },
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // Over plain HTTP on a LAN, upgrading the docs' requests to https would break them.
+    transformStaticCSP: (header) => (securityPolicy(deps).tls ? header : header.replace(/\s*upgrade-insecure-requests;?/, '')),
+  });
   await app.register(authenticationPlugin, { deps });
 
   app.get('/api/openapi.json', { config: publicRoute('the API description is public'), schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [healthRoutes, authRoutes, patientRoutes, auditRoutes, clinicRoutes, userRoutes, disclosureRoutes, intakeAreaRoutes, inventoryRoutes, schedulingRoutes, infusionRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, patientRoutes, auditRoutes, clinicRoutes, userRoutes, disclosureRoutes, intakeAreaRoutes, inventoryRoutes, schedulingRoutes, infusionRoutes, securityRoutes]) {
     await app.register(routes, { deps });
   }
   if (deps.testClock) await app.register(testClockRoutes, { deps });

@@ -29,6 +29,17 @@ const EnvSchema = z.object({
   GLIA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GLIA_WEB_DIST: z.string().default(path.join(repoRoot, 'packages/web/dist')),
   GLIA_TEST_CLOCK: booleanFlag,
+  GLIA_TLS_CERT: z.string().min(1).optional(),
+  GLIA_TLS_KEY: z.string().min(1).optional(),
+  GLIA_HTTPS_PROXY: booleanFlag,
+  GLIA_TRUST_PROXY: z.string().min(1).optional(),
+  GLIA_ALLOWED_ORIGINS: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(',').map((o) => o.trim()).filter(Boolean) : []))
+    .refine((list) => list.every((o) => /^https?:\/\/[^/\s]+$/.test(o)), { message: 'must be a comma-separated list of origins such as https://glia.clinic.lan' }),
+  GLIA_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).max(1_000_000).default(1200),
+  GLIA_LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
 });
 
 export interface Config {
@@ -45,6 +56,9 @@ export interface Config {
   webDist: string;
   /** Test mode only (embedded database): the clock can be moved through POST /api/test/clock. */
   testClock: boolean;
+  /** PEM certificate and key to serve HTTPS directly, or null. */
+  tls: { cert: string; key: string } | null;
+  security: { tls: boolean; trustProxy: string | boolean; allowedOrigins: string[]; apiRequestsPerMinute: number; loginAttemptsPerMinute: number };
 }
 
 export class ConfigError extends Error {
@@ -73,6 +87,12 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const dataDir = path.resolve(e.GLIA_DATA_DIR);
   const onPostgres = e.DATABASE_URL !== undefined;
+  if ((e.GLIA_TLS_CERT === undefined) !== (e.GLIA_TLS_KEY === undefined)) {
+    throw new ConfigError('Invalid configuration:\n  GLIA_TLS_CERT, GLIA_TLS_KEY: set both (PEM files) or neither');
+  }
+  for (const [name, file] of [['GLIA_TLS_CERT', e.GLIA_TLS_CERT], ['GLIA_TLS_KEY', e.GLIA_TLS_KEY]] as const) {
+    if (file !== undefined && !existsSync(file)) throw new ConfigError(`Invalid configuration:\n  ${name}: file ${file} does not exist`);
+  }
   if (onPostgres && !e.GLIA_SESSION_SECRET) {
     throw new ConfigError('Invalid configuration:\n  GLIA_SESSION_SECRET: is required with DATABASE_URL (at least 32 characters, e.g. `openssl rand -base64 48`)');
   }
@@ -91,5 +111,13 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.GLIA_LOG_LEVEL,
     webDist: path.resolve(e.GLIA_WEB_DIST),
     testClock: e.GLIA_TEST_CLOCK,
+    tls: e.GLIA_TLS_CERT && e.GLIA_TLS_KEY ? { cert: path.resolve(e.GLIA_TLS_CERT), key: path.resolve(e.GLIA_TLS_KEY) } : null,
+    security: {
+      tls: Boolean(e.GLIA_TLS_CERT) || e.GLIA_HTTPS_PROXY,
+      trustProxy: e.GLIA_TRUST_PROXY === undefined ? false : e.GLIA_TRUST_PROXY === 'true' || e.GLIA_TRUST_PROXY === '1' ? true : e.GLIA_TRUST_PROXY,
+      allowedOrigins: e.GLIA_ALLOWED_ORIGINS,
+      apiRequestsPerMinute: e.GLIA_RATE_LIMIT_PER_MINUTE,
+      loginAttemptsPerMinute: e.GLIA_LOGIN_RATE_LIMIT_PER_MINUTE,
+    },
   };
 }

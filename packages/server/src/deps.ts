@@ -1,3 +1,4 @@
+import type { SecurityPolicy } from './security/http-policy.ts';
 import type { Database } from './db/client.ts';
 
 /** What every module receives: the database, session policy and the clock. */
@@ -14,6 +15,8 @@ export interface AppDeps {
   now: () => Date;
   /** Test mode only: moves `now` (end-to-end tests drive the clinic's clock). Absent in production. */
   testClock?: { advance(ms: number): void; set(at: Date): void };
+  /** HTTP hardening and sign-in throttling; every field has a safe default (see security/http-policy.ts). */
+  security?: Partial<SecurityPolicy>;
   /** Folder of the built web app to serve, or null to serve none. */
   webDist: string | null;
 }

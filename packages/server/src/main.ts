@@ -2,6 +2,7 @@
  * Starts Glia: reads configuration, opens and migrates the database, seeds the
  * demo clinic on a fresh embedded database, and listens.
  */
+import { readFileSync } from 'node:fs';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { buildApp } from './app.ts';
 import { openDatabase } from './db/client.ts';
@@ -40,12 +41,16 @@ const testClock = config.testClock
 const app = await buildApp(
   {
     database,
-    session: { secret: config.sessionSecret, idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours, secureCookie: false },
+    session: { secret: config.sessionSecret, idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours, secureCookie: config.security.tls },
     now: () => new Date(Date.now() + clockOffsetMs),
+    security: config.security,
     webDist: config.webDist,
     ...(testClock ? { testClock } : {}),
   },
-  { logLevel: config.logLevel },
+  {
+    logLevel: config.logLevel,
+    ...(config.tls ? { https: { cert: readFileSync(config.tls.cert), key: readFileSync(config.tls.key) } } : {}),
+  },
 );
 
 await app.listen({ port: config.port, host: config.host });
@@ -54,7 +59,7 @@ await app.listen({ port: config.port, host: config.host });
 const jobQueue = config.database.kind === 'postgresql' ? pgBossQueue(config.database.url) : embeddedQueue(database, () => new Date());
 const stopJobs = await startReminderJobs(jobQueue, database, await reminderTransportsFromEnv(process.env), () => new Date());
 
-const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+const url = `${config.tls ? 'https' : 'http'}://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
 const lines = [
   '',
   `  Glia is running at ${url}`,

@@ -7,7 +7,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Role, SessionUser } from '@glia/contracts';
 import type { AppDeps } from '../deps.ts';
-import { forbidden, unauthenticated } from '../errors.ts';
+import { AppError, forbidden, unauthenticated } from '../errors.ts';
+import { getClinic } from '../modules/clinic/clinic-repo.ts';
+import { careTeamAccess } from '../security/care-team.ts';
 import type { AuditActor } from '../modules/audit/audit-service.ts';
 import { recordAuditStandalone } from '../modules/audit/audit-service.ts';
 import { findSession, hashToken, revokeSession, touchSession } from '../modules/auth/session-repo.ts';
@@ -20,6 +22,8 @@ const TOUCH_EVERY_MS = 30_000;
 export interface RequestSession {
   tokenHash: string;
   expiresAt: Date;
+  /** Password accepted, second factor still owed. */
+  mfaPending: boolean;
 }
 
 declare module 'fastify' {
@@ -28,6 +32,8 @@ declare module 'fastify' {
     session: RequestSession | null;
     /** Why the session cookie was not accepted, for a helpful 401. */
     sessionProblem: string | null;
+    /** A refusal of this request is already in the audit trail. */
+    deniedAudited: boolean;
     actor(): AuditActor;
   }
 }
@@ -57,6 +63,7 @@ export const authenticationPlugin = fp(async (app: FastifyInstance, opts: { deps
   app.decorateRequest('user', null);
   app.decorateRequest('session', null);
   app.decorateRequest('sessionProblem', null);
+  app.decorateRequest('deniedAudited', false);
   app.decorateRequest('actor', function (this: FastifyRequest): AuditActor {
     return { userId: this.user?.id ?? null, userEmail: this.user?.email ?? null, clientIp: this.ip, requestId: this.id };
   });
@@ -69,6 +76,12 @@ export const authenticationPlugin = fp(async (app: FastifyInstance, opts: { deps
         return 'Your session reached its maximum length. Sign in again.';
       case 'roles-changed':
         return 'Your roles changed. Sign in again to continue with the new roles.';
+      case 'logout-everywhere':
+        return 'You signed out on every device. Sign in again.';
+      case 'password-changed':
+        return 'Your password was changed. Sign in again with the new password.';
+      case 'mfa-reset':
+        return 'Your two-step sign-in was reset by an administrator. Sign in again to set it up.';
       default:
         return 'Your session has ended. Sign in again.';
     }
@@ -106,7 +119,7 @@ export const authenticationPlugin = fp(async (app: FastifyInstance, opts: { deps
       displayName: found.user.displayName,
       roles: found.user.roles as Role[],
     };
-    request.session = { tokenHash, expiresAt: found.expiresAt };
+    request.session = { tokenHash, expiresAt: found.expiresAt, mfaPending: found.mfaPending };
   }
 
   // Runs before the body is parsed or validated, so an unauthenticated or
@@ -121,6 +134,9 @@ export const authenticationPlugin = fp(async (app: FastifyInstance, opts: { deps
     }
     if ('public' in access) return;
     if (!request.user) throw unauthenticated(request.sessionProblem ?? undefined);
+    if (request.session?.mfaPending && !request.routeOptions.config.allowDuringMfa) {
+      throw unauthenticated('Finish signing in: enter the code from your authenticator app (POST /api/auth/mfa).');
+    }
     if (!request.user.roles.some((role) => access.roles.includes(role))) {
       await recordAuditStandalone(
         db,
@@ -135,7 +151,49 @@ export const authenticationPlugin = fp(async (app: FastifyInstance, opts: { deps
         },
         deps.now(),
       );
+      request.deniedAudited = true;
       throw forbidden();
     }
+    await enforceCareTeam(request);
   });
+
+  // A refused or not-found request that names a patient is recorded too: ids
+  // from another patient in a URL or body (IDOR probing) leave a trace.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (!request.user || (reply.statusCode !== 403 && reply.statusCode !== 404 && reply.statusCode !== 409)) return payload;
+    if (request.deniedAudited) return payload;
+    const patientId = patientIdOf(request);
+    if (!patientId) return payload;
+    await recordAuditStandalone(db, request.actor(), {
+      action: 'access.refused',
+      resourceType: 'route',
+      resourceId: `${request.method} ${request.routeOptions.url ?? ''}`,
+      patientId,
+      outcome: 'denied',
+      details: { status: reply.statusCode },
+    }, deps.now());
+    return payload;
+  });
+
+  /** When the clinic restricts charts to care teams, a patient-scoped route needs membership or break-the-glass. */
+  async function enforceCareTeam(request: FastifyRequest): Promise<void> {
+    const patientId = patientIdOf(request);
+    if (!patientId || !request.user || request.routeOptions.config.careTeamExempt) return;
+    const clinic = await getClinic(db);
+    if (!clinic.careTeamRestricted) return;
+    const now = deps.now();
+    const access = await careTeamAccess(db, request.user, patientId, now);
+    if (access !== 'none') return;
+    await recordAuditStandalone(db, request.actor(), {
+      action: 'access.care-team-denied',
+      resourceType: 'route',
+      resourceId: `${request.method} ${request.routeOptions.url ?? ''}`,
+      patientId,
+      outcome: 'denied',
+    }, now);
+    request.deniedAudited = true;
+    throw new AppError('FORBIDDEN', 403, 'This patient is not on your care team. In an emergency, break the glass with a reason: the access is recorded and shown to the medical director.', {
+      extra: { breakGlass: { url: `/api/patients/${patientId}/break-glass` } },
+    });
+  }
 });

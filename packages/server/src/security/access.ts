@@ -10,6 +10,10 @@ export type Access = { public: true; reason: string } | { roles: readonly Role[]
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** The route also serves a session that still owes its second factor (MFA enrolment, the code, sign-out). */
+    allowDuringMfa?: boolean;
+    /** The route is reachable outside the patient's care team (break the glass itself). */
+    careTeamExempt?: boolean;
   }
 }
 

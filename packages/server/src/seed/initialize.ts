@@ -46,7 +46,7 @@ export async function initializeDatabase(database: Database, opts: { seedDemo: b
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
-    await tx.insert(clinicSettings).values({ id: 1, name: 'Riverbend Ketamine Clinic (demo)', timeZone: 'America/Chicago', mrnPrefix: 'RB', phone: '(555) 010-0100', demo: true, updatedAt: opts.now });
+    await tx.insert(clinicSettings).values({ id: 1, name: 'Riverbend Ketamine Clinic (demo)', timeZone: 'America/Chicago', mrnPrefix: 'RB', phone: '(555) 010-0100', demo: true, mfaRequiredRoles: [], updatedAt: opts.now });
     const staff = await tx
       .insert(users)
       .values(DEMO_STAFF.map((s) => ({ email: s.email, displayName: s.displayName, roles: s.roles, credentials: s.credentials, passwordHash })))

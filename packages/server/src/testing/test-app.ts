@@ -8,6 +8,7 @@ import { initializeDatabase } from '../seed/initialize.ts';
 import { DEMO_PASSWORD } from '../seed/demo-people.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 import type { Role } from '@glia/contracts';
+import type { SecurityPolicy } from '../security/http-policy.ts';
 
 export class TestClock {
   private current: number;
@@ -36,7 +37,7 @@ export interface TestApp {
 
 export const TEST_SESSION_SECRET = 'test-session-secret-that-is-long-enough-0123456789';
 
-export async function createTestApp(opts: { idleMinutes?: number; maxHours?: number } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { idleMinutes?: number; maxHours?: number; security?: Partial<SecurityPolicy> } = {}): Promise<TestApp> {
   const testDb = await createTestDatabase();
   const clock = new TestClock();
   await initializeDatabase(testDb.database, { seedDemo: true, now: clock.now() });
@@ -44,6 +45,8 @@ export async function createTestApp(opts: { idleMinutes?: number; maxHours?: num
     database: testDb.database,
     session: { secret: TEST_SESSION_SECRET, idleMinutes: opts.idleMinutes ?? 15, maxHours: opts.maxHours ?? 12, secureCookie: false },
     now: clock.now,
+    // Tests sign in far more often than people do: the per-address limits are raised unless a test sets them.
+    security: { apiRequestsPerMinute: 100_000, loginAttemptsPerMinute: 10_000, ...opts.security },
     webDist: null,
   });
   await app.ready();

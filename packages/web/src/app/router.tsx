@@ -4,6 +4,7 @@ import { RequirePermission } from '../auth/RequirePermission/RequirePermission.t
 import { RequireSession } from '../auth/RequireSession/RequireSession.tsx';
 import { NoAccess } from '../components/NoAccess/NoAccess.tsx';
 import { AuditPage } from '../pages/AdminAudit/AuditPage.tsx';
+import { AccountSecurityPage } from '../pages/AccountSecurity/AccountSecurityPage.tsx';
 import { intakeRoutes } from './intake-routes.tsx';
 import { infusionRoutes } from './infusion-routes.tsx';
 import { ClinicSettingsPage } from '../pages/AdminClinic/ClinicSettingsPage.tsx';
@@ -68,6 +69,7 @@ export const routes: RouteObject[] = [
             path: 'admin/clinic',
             element: <RequirePermission permission="manageClinic" what="clinic settings"><ClinicSettingsPage /></RequirePermission>,
           },
+          { path: 'account/security', element: <AccountSecurityPage /> },
           { path: 'no-access', element: <NoAccess what="any area of Glia" order={1} /> },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -13,6 +13,10 @@ export const clinicSettings = pgTable(
     phone: text('phone'),
     /** True when the demo clinic is loaded (the UI shows a DEMO banner). */
     demo: boolean('demo').notNull().default(false),
+    /** Roles that must use a second factor (TOTP) to sign in. */
+    mfaRequiredRoles: text('mfa_required_roles').array().notNull().default(sql`ARRAY['admin','medical-director','prescriber']::text[]`),
+    /** When on, a patient's chart opens only to their care team, or by audited "break the glass". */
+    careTeamRestricted: boolean('care_team_restricted').notNull().default(false),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [

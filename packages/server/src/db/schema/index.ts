@@ -9,3 +9,4 @@ export * from './intake-area.ts';
 export * from './inventory.ts';
 export * from './scheduling.ts';
 export * from './infusion.ts';
+export * from './security.ts';

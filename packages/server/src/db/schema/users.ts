@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** Staff accounts. Roles are a set of the six Glia roles, checked by the database. */
 export const users = pgTable(
@@ -14,6 +14,15 @@ export const users = pgTable(
     /** Licence/credentials shown on signatures, e.g. "RN", "MD". */
     credentials: text('credentials'),
     active: boolean('active').notNull().default(true),
+    /** Base32 TOTP secret (RFC 6238); set at enrolment, confirmed when mfaEnabledAt is set. */
+    mfaSecret: text('mfa_secret'),
+    mfaEnabledAt: timestamp('mfa_enabled_at', { withTimezone: true, mode: 'date' }),
+    /** Last accepted TOTP time step: a code is accepted once (replay refused). */
+    mfaLastTimeStep: bigint('mfa_last_time_step', { mode: 'number' }),
+    /** Consecutive failed sign-ins; reset by a successful one. */
+    failedLoginCount: integer('failed_login_count').notNull().default(0),
+    /** Sign-in refused, even with the right password, until this time (back-off after 5 failures). */
+    lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
@@ -40,6 +49,21 @@ export const userSessions = pgTable(
     revokedReason: text('revoked_reason'),
     clientIp: text('client_ip'),
     userAgent: text('user_agent'),
+    /** Password accepted, second factor still owed: the session opens only /api/auth/mfa and logout. */
+    mfaPending: boolean('mfa_pending').notNull().default(false),
   },
   (t) => [index('user_sessions_user_idx').on(t.userId)],
+);
+
+/** One-time recovery codes for a lost authenticator; only an argon2id hash is stored. */
+export const mfaRecoveryCodes = pgTable(
+  'mfa_recovery_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').notNull().references(() => users.id),
+    codeHash: text('code_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('mfa_recovery_codes_user_idx').on(t.userId)],
 );

@@ -14,12 +14,13 @@ export interface SessionWithUser {
   expiresAt: Date;
   revokedAt: Date | null;
   revokedReason: string | null;
+  mfaPending: boolean;
   user: { id: string; email: string; displayName: string; roles: string[]; active: boolean };
 }
 
 export async function insertSession(
   db: DbOrTx,
-  values: { tokenHash: string; userId: string; now: Date; expiresAt: Date; clientIp: string | null; userAgent: string | null },
+  values: { tokenHash: string; userId: string; now: Date; expiresAt: Date; clientIp: string | null; userAgent: string | null; mfaPending?: boolean },
 ): Promise<void> {
   await db.insert(userSessions).values({
     tokenHash: values.tokenHash,
@@ -29,6 +30,7 @@ export async function insertSession(
     expiresAt: values.expiresAt,
     clientIp: values.clientIp,
     userAgent: values.userAgent?.slice(0, 300) ?? null,
+    mfaPending: values.mfaPending ?? false,
   });
 }
 
@@ -41,6 +43,7 @@ export async function findSession(db: DbOrTx, tokenHash: string): Promise<Sessio
       expiresAt: userSessions.expiresAt,
       revokedAt: userSessions.revokedAt,
       revokedReason: userSessions.revokedReason,
+      mfaPending: userSessions.mfaPending,
       user: { id: users.id, email: users.email, displayName: users.displayName, roles: users.roles, active: users.active },
     })
     .from(userSessions)
@@ -61,9 +64,12 @@ export async function revokeSession(db: DbOrTx, tokenHash: string, now: Date, re
     .where(and(eq(userSessions.tokenHash, tokenHash), isNull(userSessions.revokedAt)));
 }
 
-export async function revokeAllSessionsOfUser(db: DbOrTx, userId: string, now: Date, reason: string): Promise<void> {
-  await db
+/** Ends every open session of a user; returns how many were open. */
+export async function revokeAllSessionsOfUser(db: DbOrTx, userId: string, now: Date, reason: string): Promise<number> {
+  const ended = await db
     .update(userSessions)
     .set({ revokedAt: now, revokedReason: reason })
-    .where(and(eq(userSessions.userId, userId), isNull(userSessions.revokedAt)));
+    .where(and(eq(userSessions.userId, userId), isNull(userSessions.revokedAt)))
+    .returning({ tokenHash: userSessions.tokenHash });
+  return ended.length;
 }

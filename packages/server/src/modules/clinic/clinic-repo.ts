@@ -10,7 +10,7 @@ export async function getClinic(db: DbOrTx): Promise<ClinicRow> {
   return row;
 }
 
-export async function updateClinic(db: DbOrTx, patch: Partial<Pick<ClinicRow, 'name' | 'timeZone' | 'phone'>>, now: Date): Promise<ClinicRow> {
+export async function updateClinic(db: DbOrTx, patch: Partial<Pick<ClinicRow, 'name' | 'timeZone' | 'phone' | 'mfaRequiredRoles' | 'careTeamRestricted'>>, now: Date): Promise<ClinicRow> {
   const [row] = await db.update(clinicSettings).set({ ...patch, updatedAt: now }).where(eq(clinicSettings.id, 1)).returning();
   return row!;
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ClinicSettings, ClinicSettingsUpdate } from '@glia/contracts';
+import { ClinicSettings, ClinicSettingsUpdate, type Role } from '@glia/contracts';
 import type { AppDeps } from '../../deps.ts';
 import { recordAudit } from '../audit/audit-service.ts';
 import { ADMIN_ONLY, ANY_STAFF, allow } from '../../security/access.ts';
@@ -12,6 +12,8 @@ const toSettings = (c: ClinicRow): ClinicSettings => ({
   mrnPrefix: c.mrnPrefix,
   phone: c.phone,
   demo: c.demo,
+  mfaRequiredRoles: c.mfaRequiredRoles as Role[],
+  careTeamRestricted: c.careTeamRestricted,
   updatedAt: c.updatedAt.toISOString(),
 });
 
@@ -30,8 +32,19 @@ export async function clinicRoutes(app: FastifyInstance, opts: { deps: AppDeps }
   }, async (request) => {
     const now = deps.now();
     return deps.database.db.transaction(async (tx) => {
-      const row = await updateClinic(tx, request.body, now);
-      await recordAudit(tx, request.actor(), { action: 'clinic.update', resourceType: 'clinic', resourceId: '1', details: { fields: Object.keys(request.body) } }, now);
+      const before = await getClinic(tx);
+      const body = request.body;
+      const row = await updateClinic(tx, { ...body, ...(body.mfaRequiredRoles ? { mfaRequiredRoles: [...new Set(body.mfaRequiredRoles)] } : {}) }, now);
+      const securityChanged = body.mfaRequiredRoles !== undefined || body.careTeamRestricted !== undefined;
+      await recordAudit(tx, request.actor(), {
+        action: securityChanged ? 'clinic.security-change' : 'clinic.update',
+        resourceType: 'clinic',
+        resourceId: '1',
+        details: {
+          fields: Object.keys(body),
+          ...(securityChanged ? { from: { mfaRequiredRoles: before.mfaRequiredRoles, careTeamRestricted: before.careTeamRestricted }, to: { mfaRequiredRoles: row.mfaRequiredRoles, careTeamRestricted: row.careTeamRestricted } } : {}),
+        },
+      }, now);
       return toSettings(row);
     });
   });

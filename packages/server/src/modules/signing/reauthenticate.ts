@@ -7,6 +7,7 @@ import type { Reauthentication } from '@glia/contracts';
 import type { AppDeps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
 import { recordAuditStandalone, type AuditActor } from '../audit/audit-service.ts';
+import { verifySignerTotp } from '../auth/mfa-service.ts';
 import { verifyPassword } from '../auth/password.ts';
 import { findUserById } from '../users/user-repo.ts';
 
@@ -40,6 +41,9 @@ export async function reauthenticate(
   };
   if (!user || !user.active) return failure('signature', 'the signer has no active account');
   if (!(await verifyPassword(user.passwordHash, reauth.password))) return failure('signature.password', 'does not match the account');
-  // TODO(security issue): when the signer has TOTP enrolled, verify reauth.totpCode here.
+  if (user.mfaEnabledAt) {
+    if (!reauth.totpCode) return failure('signature.totpCode', 'is required: enter the current code from your authenticator app');
+    if (!(await verifySignerTotp(user, reauth.totpCode, now))) return failure('signature.totpCode', 'does not match; enter the current code from your authenticator app');
+  }
   return { userId: user.id, displayName: user.displayName, credentials: user.credentials, roles: user.roles };
 }

@@ -5,6 +5,7 @@ import { ClinicianOption, StaffUser, StaffUserCreate, StaffUserUpdate, Uuid } fr
 import type { AppDeps } from '../../deps.ts';
 import { ADMIN_ONLY, PATIENT_READ, allow } from '../../security/access.ts';
 import { createStaff, listClinicians, listStaff, updateStaff } from './user-service.ts';
+import { resetMfa } from '../auth/mfa-service.ts';
 
 export async function userRoutes(app: FastifyInstance, opts: { deps: AppDeps }): Promise<void> {
   const { deps } = opts;
@@ -30,6 +31,19 @@ export async function userRoutes(app: FastifyInstance, opts: { deps: AppDeps }):
       response: { 200: StaffUser },
     },
   }, async (request) => updateStaff(deps, request.actor(), request.params.id, request.body));
+
+  r.post('/api/users/:id/mfa-reset', {
+    config: allow(...ADMIN_ONLY),
+    schema: {
+      tags: ['users'],
+      summary: 'Reset a user\'s two-step sign-in (lost phone): their sessions end and they enrol again at next sign-in',
+      params: z.strictObject({ id: Uuid }),
+      response: { 204: z.null() },
+    },
+  }, async (request, reply) => {
+    await resetMfa(deps, request.actor(), request.params.id);
+    return reply.status(204).send(null);
+  });
 
   r.get('/api/clinicians', {
     config: allow(...PATIENT_READ),

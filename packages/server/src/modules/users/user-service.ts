@@ -7,6 +7,7 @@ import type { AppDeps } from '../../deps.ts';
 import { conflict, invalidField, notFound } from '../../errors.ts';
 import { recordAudit, type AuditActor } from '../audit/audit-service.ts';
 import { hashPassword } from '../auth/password.ts';
+import { passwordProblem } from '../../security/password-policy.ts';
 import { revokeAllSessionsOfUser } from '../auth/session-repo.ts';
 import { findUserByEmail, findUserById, insertUser, listUsers, updateUser, type UserRow } from './user-repo.ts';
 
@@ -36,6 +37,8 @@ export async function listClinicians(deps: UserServiceDeps): Promise<ClinicianOp
 
 export async function createStaff(deps: UserServiceDeps, actor: AuditActor, input: StaffUserCreate): Promise<StaffUser> {
   const now = deps.now();
+  const problem = passwordProblem(input.password, { email: input.email });
+  if (problem) throw invalidField('password', problem);
   const passwordHash = await hashPassword(input.password);
   return deps.database.db.transaction(async (tx) => {
     if (await findUserByEmail(tx, input.email)) throw conflict('A user with this e-mail already exists.', undefined, [{ field: 'email', reason: 'is already in use' }]);

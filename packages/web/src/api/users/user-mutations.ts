@@ -35,3 +35,8 @@ export function useUpdateStaffUser(): UseMutationResult<StaffUser, ApiError, Sta
     },
   });
 }
+
+/** Resets a user's two-step sign-in (lost phone): their sessions end and they set it up again at next sign-in. */
+export function useResetStaffMfa(): UseMutationResult<void, ApiError, string> {
+  return useMutation({ mutationFn: (id: string) => apiRequest('POST', `/api/users/${encodeURIComponent(id)}/mfa-reset`) });
+}

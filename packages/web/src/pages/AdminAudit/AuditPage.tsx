@@ -10,6 +10,8 @@ import { filterValuesFromParams, filterValuesToParams, toApiFilters } from './au
 import type { AuditFilterValues } from './audit-filter-params.ts';
 import { AuditEmptyState } from './components/AuditEmptyState.tsx';
 import { AuditFilters } from './components/AuditFilters.tsx';
+import { AuditReportActions } from './components/AuditReportActions.tsx';
+import { BreakGlassList } from './components/BreakGlassList.tsx';
 import { AuditTable } from './components/AuditTable.tsx';
 
 export function AuditPage(): React.JSX.Element {
@@ -33,6 +35,7 @@ export function AuditPage(): React.JSX.Element {
       />
       <Stack gap="md">
         <AuditFilters key={params.toString()} initial={values} timeZone={timeZone} onApply={applyFilters} />
+        <AuditReportActions filters={filters} />
         {audit.isPending ? (
           <TableSkeleton label="Loading audit entries" />
         ) : !audit.data ? (
@@ -58,6 +61,7 @@ export function AuditPage(): React.JSX.Element {
             {audit.isError && <QueryErrorState error={audit.error} what="more entries" />}
           </>
         )}
+        <BreakGlassList timeZone={timeZone} />
       </Stack>
     </>
   );

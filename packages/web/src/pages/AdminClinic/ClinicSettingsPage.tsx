@@ -4,6 +4,7 @@ import { PageHeader } from '../../components/PageHeader/PageHeader.tsx';
 import { QueryErrorState } from '../../components/QueryErrorState/QueryErrorState.tsx';
 import { ClinicSettingsForm } from './components/ClinicSettingsForm.tsx';
 import { ClinicSettingsSkeleton } from './components/ClinicSettingsSkeleton.tsx';
+import { SecuritySettingsForm } from './components/SecuritySettingsForm.tsx';
 
 export function ClinicSettingsPage(): React.JSX.Element {
   useDocumentTitle('Clinic settings · Glia');
@@ -16,7 +17,10 @@ export function ClinicSettingsPage(): React.JSX.Element {
       ) : settings.isError ? (
         <QueryErrorState error={settings.error} what="clinic settings" onRetry={() => void settings.refetch()} />
       ) : (
-        <ClinicSettingsForm key={settings.data.updatedAt} settings={settings.data} />
+        <>
+          <ClinicSettingsForm key={settings.data.updatedAt} settings={settings.data} />
+          <SecuritySettingsForm key={`security-${settings.data.updatedAt}`} settings={settings.data} />
+        </>
       )}
     </>
   );

@@ -16,6 +16,7 @@ import { formatCalendarDate } from '../../lib/clinic-time.ts';
 import { FindingsList } from './components/FindingsList.tsx';
 import { InventoryTabs } from './components/InventoryTabs.tsx';
 import { fixed2, signed } from './inventory-format.ts';
+import { SignerCodeInput, withCode } from '../../components/SignerCodeInput/SignerCodeInput.tsx';
 
 const KINDS: { value: CountKind; label: string }[] = [
   { value: 'shift', label: 'Shift count (one location)' },
@@ -75,6 +76,7 @@ export function NewCountPage(): React.JSX.Element {
   const [counted, setCounted] = useState<Record<string, string | number>>({});
   const [notes, setNotes] = useState('');
   const [password, setPassword] = useState('');
+  const [totpCode, setTotpCode] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const full = fullInventory(kind);
   const sheet = useCountSheet(full ? null : locationId, full || locationId !== '');
@@ -87,7 +89,7 @@ export function NewCountPage(): React.JSX.Element {
       const raw = counted[key(l.lotId, l.locationId)];
       return { lotId: l.lotId, locationId: l.locationId, countedMl: raw === undefined || raw === '' ? undefined : Number(raw) };
     });
-    const body = { kind, ...(full ? {} : { locationId: locationId || undefined }), lines, notes: notes.trim() || null, signature: { password: password || undefined } };
+    const body = { kind, ...(full ? {} : { locationId: locationId || undefined }), lines, notes: notes.trim() || null, signature: withCode({ password: password || undefined }, totpCode) };
     const parsed = CountCreate.safeParse(body);
     if (!parsed.success) {
       const next: Record<string, string> = {};
@@ -173,6 +175,7 @@ export function NewCountPage(): React.JSX.Element {
             onChange={(e) => setPassword(e.currentTarget.value)}
             error={errors.signature ?? errors['signature.password']}
           />
+          <SignerCodeInput value={totpCode} onChange={setTotpCode} />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" component={Link} to="/inventory/counts">Cancel</Button>
             <Button type="submit" loading={submit.isPending} disabled={!sheet.data}>Sign and record the count</Button>

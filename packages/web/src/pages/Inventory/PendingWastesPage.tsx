@@ -15,10 +15,12 @@ import { TableSkeleton } from '../../components/TableSkeleton/TableSkeleton.tsx'
 import { formatInstant } from '../../lib/clinic-time.ts';
 import { InventoryTabs } from './components/InventoryTabs.tsx';
 import { fixed2 } from './inventory-format.ts';
+import { SignerCodeInput, withCode } from '../../components/SignerCodeInput/SignerCodeInput.tsx';
 
 function WitnessDialog({ waste, onClose }: { waste: PendingWaste | null; onClose: () => void }): React.JSX.Element {
   const witness = useWitnessPendingWaste();
   const [password, setPassword] = useState('');
+  const [totpCode, setTotpCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const close = (): void => {
     setPassword('');
@@ -33,7 +35,7 @@ function WitnessDialog({ waste, onClose }: { waste: PendingWaste | null; onClose
       setError('Required to sign');
       return;
     }
-    witness.mutate({ id: waste.id, body: { signature: { password } } }, {
+    witness.mutate({ id: waste.id, body: { signature: withCode({ password }, totpCode) } }, {
       onSuccess: () => {
         notifications.show({ color: 'green', title: 'Waste witnessed', message: `${fixed2(waste.quantityMl)} mL of lot ${waste.lotNumber} is recorded as wasted.` });
         close();
@@ -51,6 +53,7 @@ function WitnessDialog({ waste, onClose }: { waste: PendingWaste | null; onClose
               You saw {waste.wastedBy.displayName} waste <b>{fixed2(waste.quantityMl)} mL ({fixed2(waste.quantityMg)} mg)</b> of {waste.productName}, lot {waste.lotNumber}, drawn for {waste.patient.name} ({waste.patient.mrn}).
             </Text>
             <PasswordInput label="Your password (signs as witness)" required autoComplete="current-password" data-autofocus value={password} onChange={(e) => { setPassword(e.currentTarget.value); setError(null); }} error={error} />
+            <SignerCodeInput value={totpCode} onChange={setTotpCode} />
             <Group justify="flex-end" gap="sm">
               <Button variant="default" onClick={close}>Cancel</Button>
               <Button type="submit" loading={witness.isPending}>Sign as witness</Button>

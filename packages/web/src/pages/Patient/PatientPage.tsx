@@ -5,6 +5,7 @@ import { useParams, useSearchParams } from 'react-router';
 import { usePatient } from '../../api/patients/patient-queries.ts';
 import { useCan } from '../../auth/session-context.ts';
 import { QueryErrorState } from '../../components/QueryErrorState/QueryErrorState.tsx';
+import { BreakGlassForm } from '../../components/BreakGlass/BreakGlassForm.tsx';
 import { ChartAreasNotYet } from './components/ChartAreasNotYet.tsx';
 import { IntakeChart } from './components/intake/IntakeChart.tsx';
 import { PatientDetails } from './components/PatientDetails.tsx';
@@ -31,6 +32,9 @@ export function PatientPage(): React.JSX.Element {
   };
 
   if (patient.isPending) return <PatientPageSkeleton />;
+  if (patient.isError && patient.error.status === 403 && patient.error.extensions.breakGlass) {
+    return <BreakGlassForm patientId={patientId} message={patient.error.problem.detail ?? 'This chart is limited to the patient\'s care team.'} />;
+  }
   if (patient.isError) return <QueryErrorState error={patient.error} what="this patient" onRetry={() => void patient.refetch()} />;
 
   const p = patient.data;

@@ -46,7 +46,7 @@ export function AppLayout(): React.JSX.Element {
         padding={{ base: 'md', sm: 'lg' }}
       >
         <AppShell.Header>
-          {clinic.demo && <DemoBanner />}
+          {clinic.demo && <DemoBanner mfaRequired={clinic.mfaRequiredRoles.length > 0} />}
           <ShellHeader
             height={HEADER_HEIGHT}
             navOpened={navOpened}

@@ -11,6 +11,7 @@ import { ProblemAlert } from '../../../components/ProblemAlert/ProblemAlert.tsx'
 import { focusFirstError } from '../../../lib/forms/focus-first-error.ts';
 import { optionalText, requiredText, schemaFormErrors } from '../../../lib/forms/schema-errors.ts';
 import { leafPaths, splitServerFieldErrors } from '../../../lib/forms/server-field-errors.ts';
+import { ResetMfaButton } from './ResetMfaButton.tsx';
 import { RoleCheckboxes } from './RoleCheckboxes.tsx';
 
 interface EditUserValues {
@@ -91,6 +92,7 @@ export function EditUserModal({ user, onClose }: { user: StaffUser; onClose: () 
               You are removing your own administrator role. After saving you will no longer be able to manage users or clinic settings.
             </Alert>
           )}
+          <ResetMfaButton user={user} />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>Cancel</Button>
             <Button type="submit" loading={update.isPending}>Save changes</Button>

@@ -1,5 +1,5 @@
 import { LoginBody } from '@glia/contracts';
-import type { MeResponse } from '@glia/contracts';
+import type { LoginOutcome } from '@glia/contracts';
 import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle } from '@tabler/icons-react';
@@ -11,7 +11,8 @@ import { focusFirstError } from '../../../lib/forms/focus-first-error.ts';
 import { requiredText, schemaFormErrors } from '../../../lib/forms/schema-errors.ts';
 
 interface LoginFormProps {
-  onSignedIn: (session: MeResponse) => void;
+  /** The signed-in session, or the request for a second factor. */
+  onOutcome: (outcome: LoginOutcome) => void;
 }
 
 interface LoginValues {
@@ -23,7 +24,7 @@ function toBody(values: LoginValues): Partial<LoginBody> {
   return { email: requiredText(values.email), password: values.password === '' ? undefined : values.password };
 }
 
-export function LoginForm({ onSignedIn }: LoginFormProps): React.JSX.Element {
+export function LoginForm({ onOutcome }: LoginFormProps): React.JSX.Element {
   const formRef = useRef<HTMLFormElement>(null);
   const login = useLogin();
   const form = useForm<LoginValues>({
@@ -38,7 +39,7 @@ export function LoginForm({ onSignedIn }: LoginFormProps): React.JSX.Element {
         login.mutate(
           { email: values.email.trim(), password: values.password },
           {
-            onSuccess: onSignedIn,
+            onSuccess: onOutcome,
             onError: () => form.setFieldValue('password', ''),
           },
         );
@@ -51,7 +52,7 @@ export function LoginForm({ onSignedIn }: LoginFormProps): React.JSX.Element {
       <Stack gap="md">
         {login.isError && (
           <Alert role="alert" color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title="Could not sign in">
-            {login.error.status === 401
+            {login.error.status === 401 && !login.error.problem.detail?.startsWith('Too many')
               ? 'The e-mail address or password is not right. Check them and try again.'
               : errorMessage(login.error)}
           </Alert>

@@ -1,5 +1,5 @@
 import { Anchor, Burger, Button, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
-import { IconLogout } from '@tabler/icons-react';
+import { IconLogout, IconShieldLock } from '@tabler/icons-react';
 import type { RefObject } from 'react';
 import { Link } from 'react-router';
 import { useLogout } from '../../../api/auth/auth-mutations.ts';
@@ -49,6 +49,9 @@ export function ShellHeader({ height, navOpened, onToggleNav, navId, burgerRef }
           </Text>
           <Text size="xs" c="dimmed" truncate="end" maw={260}>{roles}</Text>
         </Stack>
+        <Button component={Link} to="/account/security" variant="subtle" size="sm" leftSection={<IconShieldLock size={18} aria-hidden />} aria-label="Sign-in security">
+          <Text span size="sm" visibleFrom="md">Security</Text>
+        </Button>
         <Button
           variant="default"
           size="sm"

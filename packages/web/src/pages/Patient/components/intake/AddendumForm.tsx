@@ -7,7 +7,7 @@ import { useAddAddendum, type AddendumTarget } from '../../../../api/intake/inta
 import { useClinicTimeZone } from '../../../../auth/session-context.ts';
 import { ProblemAlert } from '../../../../components/ProblemAlert/ProblemAlert.tsx';
 import { formatInstant } from '../../../../lib/clinic-time.ts';
-import { SignWithPassword } from './SignWithPassword.tsx';
+import { SignWithPassword, signatureOf } from './SignWithPassword.tsx';
 
 /** Addenda of a signed record and a form to add one (the only way to correct a signed record). */
 export function Addenda({ patientId, target, addenda }: { patientId: string; target: AddendumTarget; addenda: Addendum[] }): React.JSX.Element {
@@ -15,10 +15,11 @@ export function Addenda({ patientId, target, addenda }: { patientId: string; tar
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const [password, setPassword] = useState('');
+  const [totpCode, setTotpCode] = useState('');
   const add = useAddAddendum(patientId);
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
-    add.mutate({ target, body: { text: text.trim(), signature: { password } } }, { onSuccess: () => { setText(''); setPassword(''); setOpen(false); }, onSettled: () => setPassword('') });
+    add.mutate({ target, body: { text: text.trim(), signature: signatureOf(password, totpCode) } }, { onSuccess: () => { setText(''); setPassword(''); setOpen(false); }, onSettled: () => { setPassword(''); setTotpCode(''); } });
   };
   const passwordError = isApiError(add.error) && add.error.status === 403 ? add.error.problem.detail ?? null : null;
   return (
@@ -32,7 +33,7 @@ export function Addenda({ patientId, target, addenda }: { patientId: string; tar
         <form onSubmit={submit} aria-label="Add an addendum">
           <Stack gap="xs">
             <Textarea label="Addendum" required autosize minRows={2} value={text} onChange={(e) => setText(e.currentTarget.value)} />
-            <SignWithPassword label="Your password to sign the addendum" buttonLabel="Sign addendum" password={password} onPasswordChange={setPassword} error={passwordError} loading={add.isPending} disabled={text.trim() === ''} />
+            <SignWithPassword label="Your password to sign the addendum" buttonLabel="Sign addendum" password={password} onPasswordChange={setPassword} totpCode={totpCode} onTotpCodeChange={setTotpCode} error={passwordError} loading={add.isPending} disabled={text.trim() === ''} />
             {add.error && !passwordError && <ProblemAlert error={add.error} title="The addendum was not added" />}
           </Stack>
         </form>

@@ -16,6 +16,7 @@ import { QueryErrorState } from '../../../../components/QueryErrorState/QueryErr
 import { SignaturePad } from '../../../../components/SignaturePad/SignaturePad.tsx';
 import { formatInstant } from '../../../../lib/clinic-time.ts';
 import { Addenda } from './AddendumForm.tsx';
+import { SignerCodeInput, withCode } from '../../../../components/SignerCodeInput/SignerCodeInput.tsx';
 
 function ConsentList({ patientId, consents }: { patientId: string; consents: Consent[] }): React.JSX.Element {
   const timeZone = useClinicTimeZone();
@@ -58,6 +59,7 @@ function SignConsentForm({ patient, templates }: { patient: Patient; templates: 
   const [witnessId, setWitnessId] = useState('');
   const [witnessPassword, setWitnessPassword] = useState('');
   const [password, setPassword] = useState('');
+  const [totpCode, setTotpCode] = useState('');
   const [touched, setTouched] = useState(false);
   const [padKey, setPadKey] = useState(0);
   const template = latest.find((t) => t.id === templateId);
@@ -79,12 +81,12 @@ function SignConsentForm({ patient, templates }: { patient: Patient; templates: 
     event.preventDefault();
     setTouched(true);
     if (Object.values(errors).some(Boolean) || !template || !png) return;
-    sign.mutate({ templateId, patientTypedName: typedName.trim(), patientSignaturePng: png, witnessId, witnessSignature: { password: witnessPassword }, signature: { password } }, {
+    sign.mutate({ templateId, patientTypedName: typedName.trim(), patientSignaturePng: png, witnessId, witnessSignature: { password: witnessPassword }, signature: withCode({ password }, totpCode) }, {
       onSuccess: () => {
         notifications.show({ color: 'green', title: 'Consent signed', message: 'The PDF of what was signed is stored and can be downloaded.' });
         setTypedName(''); setPng(null); setWitnessId(''); setPadKey((k) => k + 1); setTouched(false);
       },
-      onSettled: () => { setPassword(''); setWitnessPassword(''); },
+      onSettled: () => { setPassword(''); setWitnessPassword(''); setTotpCode(''); },
     });
   };
   const show = (field: keyof typeof errors): string | undefined => (touched ? errors[field] : undefined);
@@ -113,6 +115,7 @@ function SignConsentForm({ patient, templates }: { patient: Patient; templates: 
         </SimpleGrid>
         <Group align="flex-end" gap="sm" wrap="wrap">
           <TextInput type="password" label="Your password (clinician obtaining consent)" value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={show('password')} required autoComplete="current-password" style={{ flex: '1 1 18rem' }} />
+          <SignerCodeInput value={totpCode} onChange={setTotpCode} />
           <Button type="submit" loading={sign.isPending}>Sign consent</Button>
         </Group>
         {sign.error && <ProblemAlert error={sign.error} title="The consent was not signed" />}

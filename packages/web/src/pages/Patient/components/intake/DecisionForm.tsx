@@ -9,7 +9,7 @@ import { useDecide } from '../../../../api/intake/intake-mutations.ts';
 import { ProblemAlert } from '../../../../components/ProblemAlert/ProblemAlert.tsx';
 import { DECISION_LABELS } from '../../../../lib/intake-labels.ts';
 import { FindingCard } from './FindingCard.tsx';
-import { SignWithPassword } from './SignWithPassword.tsx';
+import { SignWithPassword, signatureOf } from './SignWithPassword.tsx';
 
 interface DecisionFormProps {
   patientId: string;
@@ -29,6 +29,7 @@ export function DecisionForm({ patientId, eligibility, canDecide }: DecisionForm
   const [acks, setAcks] = useState<Record<string, boolean>>({});
   const [note, setNote] = useState('');
   const [password, setPassword] = useState('');
+  const [totpCode, setTotpCode] = useState('');
   const [touched, setTouched] = useState(false);
 
   const eligible = decision === 'eligible';
@@ -53,7 +54,7 @@ export function DecisionForm({ patientId, eligibility, canDecide }: DecisionForm
       purpose: eligibility.purpose,
       overrides: eligible ? req.overridesNeeded.map((key) => ({ key, reason: (overrides[key] ?? '').trim() })) : [],
       acknowledgements: req.acknowledgementsNeeded.filter((k) => acks[k]).map((key) => ({ key })),
-      signature: { password },
+      signature: signatureOf(password, totpCode),
     }, {
       onSuccess: (d) => {
         notifications.show({ color: 'green', title: 'Decision signed', message: `${DECISION_LABELS[d.decision]}, signed by ${d.signature.displayName}` });
@@ -63,7 +64,7 @@ export function DecisionForm({ patientId, eligibility, canDecide }: DecisionForm
         setNote('');
         setTouched(false);
       },
-      onSettled: () => setPassword(''),
+      onSettled: () => { setPassword(''); setTotpCode(''); },
     });
   };
   const passwordError = isApiError(decide.error) && decide.error.status === 403 ? decide.error.problem.detail ?? null : null;
@@ -122,7 +123,7 @@ export function DecisionForm({ patientId, eligibility, canDecide }: DecisionForm
               </Alert>
             )}
             <Textarea label="Decision note" autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
-            <SignWithPassword label="Your password to sign the decision" buttonLabel="Sign decision" password={password} onPasswordChange={setPassword} error={passwordError} loading={decide.isPending} />
+            <SignWithPassword label="Your password to sign the decision" buttonLabel="Sign decision" password={password} onPasswordChange={setPassword} totpCode={totpCode} onTotpCodeChange={setTotpCode} error={passwordError} loading={decide.isPending} />
             {decide.error && !passwordError && <ProblemAlert error={decide.error} title="The decision was not signed" />}
           </Stack>
         ) : (

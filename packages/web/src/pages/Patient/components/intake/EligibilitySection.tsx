@@ -15,7 +15,7 @@ import { formatInstant } from '../../../../lib/clinic-time.ts';
 import { DECISION_LABELS } from '../../../../lib/intake-labels.ts';
 import { Addenda } from './AddendumForm.tsx';
 import { DecisionForm } from './DecisionForm.tsx';
-import { SignWithPassword } from './SignWithPassword.tsx';
+import { SignWithPassword, signatureOf } from './SignWithPassword.tsx';
 
 const STATUS = {
   blocked: { label: 'Blocked', color: 'red' },
@@ -59,11 +59,12 @@ function EvaluationNotes({ patientId, canSign }: { patientId: string; canSign: b
   const sign = useSignEvaluationNote(patientId);
   const [text, setText] = useState('');
   const [password, setPassword] = useState('');
+  const [totpCode, setTotpCode] = useState('');
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
-    sign.mutate({ text: text.trim(), signature: { password } }, {
+    sign.mutate({ text: text.trim(), signature: signatureOf(password, totpCode) }, {
       onSuccess: () => { setText(''); notifications.show({ color: 'green', title: 'Evaluation note signed', message: 'The note is locked; corrections are addenda.' }); },
-      onSettled: () => setPassword(''),
+      onSettled: () => { setPassword(''); setTotpCode(''); },
     });
   };
   const passwordError = isApiError(sign.error) && sign.error.status === 403 ? sign.error.problem.detail ?? null : null;
@@ -82,7 +83,7 @@ function EvaluationNotes({ patientId, canSign }: { patientId: string; canSign: b
           <form onSubmit={submit} aria-label="Sign an evaluation note">
             <Stack gap="xs">
               <Textarea label="Evaluation" required autosize minRows={4} value={text} onChange={(e) => setText(e.currentTarget.value)} />
-              <SignWithPassword label="Your password to sign the note" buttonLabel="Sign note" password={password} onPasswordChange={setPassword} error={passwordError} loading={sign.isPending} disabled={text.trim() === ''} />
+              <SignWithPassword label="Your password to sign the note" buttonLabel="Sign note" password={password} onPasswordChange={setPassword} totpCode={totpCode} onTotpCodeChange={setTotpCode} error={passwordError} loading={sign.isPending} disabled={text.trim() === ''} />
               {sign.error && !passwordError && <ProblemAlert error={sign.error} title="The note was not signed" />}
             </Stack>
           </form>
