@@ -153,7 +153,7 @@ export async function bookSeriesTx(
     if (!opts.allowPast && o.startMs <= now.getTime()) throw badRequest(`Occurrence ${o.index + 1} is in the past.`, [{ field: `occurrences.${o.index}.startsAt`, reason: 'must be in the future' }]);
   }
   const booked = await activeInfusionTimes(tx, plan.patientId, plan.route);
-  const planActive = await tx.select({ id: appointments.id }).from(appointments).where(and(eq(appointments.planId, plan.id), inArray(appointments.appointmentType, ['infusion', 'esketamine']), inArray(appointments.status, [...ACTIVE_APPOINTMENT_STATUSES])));
+  const planActive = booked.filter((b) => b.planId === plan.id);
   if (planActive.length + occurrences.length > plan.infusionsPlanned) {
     throw unprocessable(`The plan orders ${plan.infusionsPlanned} sessions; ${planActive.length} are booked already.`, [{ field: 'occurrences', reason: `must list at most ${plan.infusionsPlanned - planActive.length}` }]);
   }
