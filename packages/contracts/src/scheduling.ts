@@ -281,3 +281,8 @@ export const OutboxMessage = z.object({
   sentAt: z.string().nullable(),
 });
 export type OutboxMessage = z.infer<typeof OutboxMessage>;
+
+/** Request bodies as a client writes them (fields with defaults may be left out). */
+export type SeriesBookingInput = z.input<typeof SeriesBookingRequest>;
+export type AppointmentMoveInput = z.input<typeof AppointmentMove>;
+export type AppointmentCancelInput = z.input<typeof AppointmentCancel>;

@@ -10,6 +10,7 @@ import { getClinic } from './modules/clinic/clinic-repo.ts';
 import { initializeDatabase } from './seed/initialize.ts';
 import { seedDemoInfusionDay } from './seed/demo-infusion-day.ts';
 import { DEMO_PASSWORD, DEMO_STAFF } from './seed/demo-people.ts';
+import { embeddedQueue, pgBossQueue, reminderTransportsFromEnv, startReminderJobs } from './modules/scheduling/jobs.ts';
 
 function readConfig(): Config {
   try {
@@ -49,6 +50,10 @@ const app = await buildApp(
 
 await app.listen({ port: config.port, host: config.host });
 
+// Appointment reminders: pg-boss on PostgreSQL, the embedded queue on PGlite.
+const jobQueue = config.database.kind === 'postgresql' ? pgBossQueue(config.database.url) : embeddedQueue(database, () => new Date());
+const stopJobs = await startReminderJobs(jobQueue, database, await reminderTransportsFromEnv(process.env), () => new Date());
+
 const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
 const lines = [
   '',
@@ -69,6 +74,7 @@ console.log(lines.join('\n') + '\n');
 const shutdown = async (signal: string): Promise<void> => {
   console.log(`\n  ${signal}: closing Glia…`);
   await app.close();
+  await stopJobs();
   await database.close();
   process.exit(0);
 };

@@ -47,7 +47,6 @@ export const AREAS: Area[] = [
     path: '/schedule',
     icon: IconCalendar,
     roles: ['front-desk', ...CLINICAL],
-    planned: 'Booking infusion appointments and chairs, with the spacing and ride-home checks made at booking time.',
   },
   { label: 'Patients', path: '/patients', icon: IconUsers, roles: PERMISSIONS.readPatients },
   {

@@ -17,6 +17,7 @@ import { NewPatientPage } from '../pages/PatientNew/NewPatientPage.tsx';
 import { PatientsPage } from '../pages/Patients/PatientsPage.tsx';
 import { PlannedAreaPage } from '../pages/PlannedArea/PlannedAreaPage.tsx';
 import { RouteErrorPage } from '../pages/RouteError/RouteErrorPage.tsx';
+import { SchedulePage } from '../pages/Schedule/SchedulePage.tsx';
 import { AppLayout } from '../pages/Shell/AppLayout.tsx';
 import { AdminIndexRedirect } from '../pages/Shell/components/AdminIndexRedirect.tsx';
 import { AREAS } from './areas.ts';
@@ -40,6 +41,7 @@ export const routes: RouteObject[] = [
           ...plannedAreaRoutes,
           ...intakeRoutes,
           ...inventoryRoutes,
+          { path: 'schedule', element: <SchedulePage /> },
           ...infusionRoutes,
           {
             path: 'patients',

@@ -74,9 +74,9 @@ function floorFor(search: SeriesSearch, times: readonly Date[]): number {
     ...(search.kind === 'esketamine' && times[0] ? { seriesStartAt: times[0] } : {}),
   });
   let floor = next ? next.getTime() : search.notBeforeMs;
-  const last = times[times.length - 1];
-  // Propose without warnings: IV at least warnGapHours (48 h) apart.
-  if (last && search.kind === 'iv-ketamine') floor = Math.max(floor, last.getTime() + search.spacing.iv.warnGapHours * MS_PER_HOUR);
+  // Propose without warnings: IV at least warnGapHours (48 h) after the latest session, booked or proposed.
+  const last = Math.max(...all.map((d) => d.getTime()));
+  if (all.length > 0 && search.kind === 'iv-ketamine') floor = Math.max(floor, last + search.spacing.iv.warnGapHours * MS_PER_HOUR);
   const cap = search.maxPerRolling7Days;
   if (cap !== null && times.length >= cap) {
     const anchor = times[times.length - cap]!;
