@@ -6,8 +6,8 @@
  */
 import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import type { appointments} from '../../db/schema/index.ts';
-import { clinicSettings, outboxMessages, patients } from '../../db/schema/index.ts';
+import type { appointments } from '../../db/schema/index.ts';
+import { outboxMessages, patients } from '../../db/schema/index.ts';
 import type { ClinicRuleConfig } from '@glia/clinical';
 import { getClinicRuleConfig } from '../clinic-rules/clinic-rule-config.ts';
 import type { Resources } from './resources.ts';
@@ -26,7 +26,7 @@ export async function queueReminders(
   if (rows.length === 0) return;
   const [patient] = await tx.select({ email: patients.email, phone: patients.phone, given: patients.givenName, preferred: patients.preferredName }).from(patients).where(eq(patients.id, patientId));
   if (!patient || (!patient.email && !patient.phone)) return;
-  const [clinic] = await tx.select({ name: clinicSettings.name, phone: clinicSettings.phone }).from(clinicSettings).limit(1);
+  const clinic = { name: res.clinicName, phone: res.clinicPhone };
   const config = ruleConfig ?? (await getClinicRuleConfig(tx));
   const fmt = new Intl.DateTimeFormat('en-US', { timeZone: res.timeZone, weekday: 'long', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit' });
   const values: (typeof outboxMessages.$inferInsert)[] = [];

@@ -39,6 +39,10 @@ export interface Resources {
   staffNames: Map<string, string>;
   rules: StaffingRules;
   types: Map<string, AppointmentTypeInfo>;
+  /** False when no staff exception exists at all (the day reads then skip that query). */
+  hasStaffExceptions: boolean;
+  clinicName: string;
+  clinicPhone: string | null;
 }
 
 const RESOURCE_TTL_MS = 10_000;
@@ -64,7 +68,8 @@ export function invalidateResources(database: object): void {
 }
 
 export async function loadResources(db: DbOrTx): Promise<Resources> {
-  const [settings] = await db.select({ timeZone: clinicSettings.timeZone }).from(clinicSettings).limit(1);
+  const [settings] = await db.select({ timeZone: clinicSettings.timeZone, name: clinicSettings.name, phone: clinicSettings.phone }).from(clinicSettings).limit(1);
+  const [anyException] = await db.select({ id: staffExceptions.id }).from(staffExceptions).limit(1);
   const opening = await db.select().from(clinicOpeningHours);
   const closures = await db.select().from(clinicClosures);
   const chairRows = await db.select({ id: chairs.id, name: chairs.name, inService: chairs.inService, sortOrder: chairs.sortOrder }).from(chairs).orderBy(asc(chairs.sortOrder), asc(chairs.name));
@@ -87,6 +92,9 @@ export async function loadResources(db: DbOrTx): Promise<Resources> {
       reminderHoursBefore: rules?.reminderHoursBefore ?? 48,
     },
     types: new Map(types.map((t) => [t.key, t])),
+    hasStaffExceptions: anyException !== undefined,
+    clinicName: settings?.name ?? 'the clinic',
+    clinicPhone: settings?.phone ?? null,
   };
 }
 
@@ -138,7 +146,7 @@ export async function loadDays(db: DbOrTx, res: Resources, dates: readonly strin
     .select({ id: appointments.id, patientId: appointments.patientId, chairId: appointments.chairId, nurseUserId: appointments.nurseUserId, nurseSlot: appointments.nurseSlot, startsAt: appointments.startsAt, endsAt: appointments.endsAt })
     .from(appointments)
     .where(and(lt(appointments.startsAt, new Date(to)), gt(appointments.startsAt, new Date(from - 24 * HOUR_MS)), gt(appointments.endsAt, new Date(from)), inArray(appointments.status, [...ACTIVE_APPOINTMENT_STATUSES])));
-  const exceptions = await db.select().from(staffExceptions).where(and(lt(staffExceptions.startsAt, new Date(to)), gt(staffExceptions.endsAt, new Date(from))));
+  const exceptions = !res.hasStaffExceptions ? [] : await db.select().from(staffExceptions).where(and(lt(staffExceptions.startsAt, new Date(to)), gt(staffExceptions.endsAt, new Date(from))));
   const bookings: Booking[] = rows.map((r) => ({ id: r.id, patientId: r.patientId, chairId: r.chairId, nurseUserId: r.nurseUserId, nurseSlot: r.nurseSlot, startMs: r.startsAt.getTime(), endMs: r.endsAt.getTime() }));
   for (const { date, at, dayStart, dayEnd } of frames) {
     const weekday = weekdayOf(date);
@@ -283,10 +291,10 @@ export function place(res: Resources, day: DayPlan, req: PlacementRequest): Plac
 }
 
 /** Active appointments that still hold a chair for a patient's plan (for spacing). */
-export async function activeInfusionTimes(db: DbOrTx, patientId: string, route: string, excludeIds: readonly string[] = []): Promise<{ id: string; startsAt: Date }[]> {
+export async function activeInfusionTimes(db: DbOrTx, patientId: string, route: string, excludeIds: readonly string[] = []): Promise<{ id: string; startsAt: Date; planId: string | null }[]> {
   const type = route === 'esketamine' ? 'esketamine' : 'infusion';
   const rows = await db
-    .select({ id: appointments.id, startsAt: appointments.startsAt })
+    .select({ id: appointments.id, startsAt: appointments.startsAt, planId: appointments.planId })
     .from(appointments)
     .where(and(eq(appointments.patientId, patientId), eq(appointments.appointmentType, type), inArray(appointments.status, [...ACTIVE_APPOINTMENT_STATUSES])));
   return rows.filter((r) => !excludeIds.includes(r.id));

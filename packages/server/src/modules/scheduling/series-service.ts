@@ -4,12 +4,12 @@
  * constraints of the database make double booking impossible under concurrency.
  */
 import { performance } from 'node:perf_hooks';
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { boosterBookingAllowed, responseReviewDue, validateSeries, type Finding, type SeriesKind, type SpacingConfig } from '@glia/clinical';
 import type { SeriesBooking, SeriesBookingRequest, SeriesProposal, SeriesProposalRequest } from '@glia/contracts';
 import type { AppDeps } from '../../deps.ts';
 import type { DbOrTx, Tx } from '../../db/client.ts';
-import { ACTIVE_APPOINTMENT_STATUSES, appointmentChanges, appointments, appointmentSeries, planOrders, protocols, treatmentPlans } from '../../db/schema/index.ts';
+import { appointmentChanges, appointments, appointmentSeries, planOrders, protocols, treatmentPlans } from '../../db/schema/index.ts';
 import { AppError, badRequest, conflict, notFound, ruleBlocked, unprocessable } from '../../errors.ts';
 import { recordAudit, type AuditActor } from '../audit/audit-service.ts';
 import { getClinicRuleConfig } from '../clinic-rules/clinic-rule-config.ts';
@@ -91,15 +91,15 @@ function spacingContext(plan: PlanRow, protocol: ProtocolRow, spacing: SpacingCo
 export async function proposeForPlan(deps: AppDeps, actor: AuditActor, planId: string, body: SeriesProposalRequest): Promise<SeriesProposal> {
   const { db } = deps.database;
   const now = deps.now();
-  const [plan] = await db.select().from(treatmentPlans).where(eq(treatmentPlans.id, planId));
-  if (!plan) throw notFound('The treatment plan');
+  const [found] = await db.select({ plan: treatmentPlans, protocol: protocols }).from(treatmentPlans).innerJoin(protocols, eq(protocols.id, treatmentPlans.protocolId)).where(eq(treatmentPlans.id, planId));
+  if (!found) throw notFound('The treatment plan');
+  const { plan, protocol } = found;
   if (plan.status !== 'active') throw conflict(`The plan is ${plan.status}; only an active plan can be scheduled.`);
-  const protocol = await protocolOf(db, plan);
   const res = await cachedResources(deps.database, db, performance.now());
   const config = await getClinicRuleConfig(db);
   const type = res.types.get(sessionTypeOf(plan.route))!;
   const booked = await activeInfusionTimes(db, plan.patientId, plan.route);
-  const planBooked = await db.select({ id: appointments.id }).from(appointments).where(and(eq(appointments.planId, planId), inArray(appointments.status, [...ACTIVE_APPOINTMENT_STATUSES])));
+  const planBooked = booked.filter((b) => b.planId === planId);
   const count = body.count ?? Math.max(1, plan.infusionsPlanned - planBooked.length);
   const startOnMs = body.startOn ? localInstant(body.startOn, '00:00', res.timeZone).getTime() : 0;
   const result = await proposeSeries(new DayCache(db, res), res, {
@@ -153,7 +153,7 @@ export async function bookSeriesTx(
     if (!opts.allowPast && o.startMs <= now.getTime()) throw badRequest(`Occurrence ${o.index + 1} is in the past.`, [{ field: `occurrences.${o.index}.startsAt`, reason: 'must be in the future' }]);
   }
   const booked = await activeInfusionTimes(tx, plan.patientId, plan.route);
-  const planActive = await tx.select({ id: appointments.id }).from(appointments).where(and(eq(appointments.planId, plan.id), inArray(appointments.appointmentType, ['infusion', 'esketamine']), inArray(appointments.status, [...ACTIVE_APPOINTMENT_STATUSES])));
+  const planActive = booked.filter((b) => b.planId === plan.id);
   if (planActive.length + occurrences.length > plan.infusionsPlanned) {
     throw unprocessable(`The plan orders ${plan.infusionsPlanned} sessions; ${planActive.length} are booked already.`, [{ field: 'occurrences', reason: `must list at most ${plan.infusionsPlanned - planActive.length}` }]);
   }
