@@ -218,6 +218,12 @@ describe('pre-dose BP and emergencies', () => {
     const d = await call(t, prescriber, 'POST', `/api/sessions/${s.id}/pre-dose-decision`, { decision: 'proceed', reason: 'Anxious on arrival; repeat 148/90' });
     expect(d.phase).toBe('ready');
     expect((await call(t, nurse, 'POST', `/api/sessions/${s.id}/pump-events`, { type: 'start' })).phase).toBe('infusing');
+    t.clock.advanceMinutes(10);
+    const noReason = await t.request({ method: 'POST', url: `/api/sessions/${s.id}/pump-events`, cookie: nurse, payload: { type: 'rate-change', rateMlPerH: 0.9 } });
+    expect(noReason.statusCode).toBe(400);
+    const slowed = await call(t, nurse, 'POST', `/api/sessions/${s.id}/pump-events`, { type: 'rate-change', rateMlPerH: 0.9, reason: 'BP 148/92: slowing per prescriber' });
+    expect(slowed.pump.currentRateMlPerH).toBe(0.9);
+    expect(slowed.events.at(-1)).toMatchObject({ type: 'rate-change', rateMlPerH: 0.9, reason: 'BP 148/92: slowing per prescriber' });
   });
 
   it('stops the infusion record on a hypertensive-crisis symptom (rule 23)', async () => {
