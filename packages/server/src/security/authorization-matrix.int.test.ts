@@ -7,7 +7,7 @@ import type { Role } from '@glia/contracts';
 import { buildApp } from '../app.ts';
 import { createTestApp, TEST_SESSION_SECRET, type TestApp } from '../testing/index.ts';
 import { ANY_STAFF, allow } from './access.ts';
-import { AUTHORIZATION_MATRIX, PUBLIC, matrixRow } from './authorization-matrix.ts';
+import { AUTHORIZATION_MATRIX, PUBLIC, STREAMING_ROUTES, matrixRow } from './authorization-matrix.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -20,6 +20,15 @@ const concreteUrl = (url: string): string => url.replace(/:[A-Za-z]+/g, '0000000
 const key = (r: { method: string; url: string }): string => `${r.method} ${r.url}`;
 /** Calls that end the caller's session: sign in again afterwards. */
 const ENDS_SESSION = new Set(['POST /api/auth/logout', 'POST /api/auth/logout-everywhere']);
+
+/** The status of a GET whose answer is an open stream: read over a real socket, then hung up. */
+async function streamStatus(url: string, cookie?: string): Promise<{ statusCode: number }> {
+  const address = t.app.server.listening ? `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}` : await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const controller = new AbortController();
+  const res = await fetch(`${address}${url}`, { headers: cookie ? { cookie } : {}, signal: controller.signal });
+  controller.abort();
+  return { statusCode: res.status };
+}
 
 describe('authorization matrix', () => {
   it('has a row for every registered route, matching its allow(...) declaration', () => {
@@ -52,7 +61,9 @@ describe('authorization matrix', () => {
     for (const route of routes) {
       const row = AUTHORIZATION_MATRIX[key(route)];
       const payload = route.method === 'GET' || route.method === 'DELETE' ? undefined : {};
-      const call = (cookie?: string) => t.request({ method: route.method as 'GET', url: concreteUrl(route.url), payload, ...(cookie ? { cookie } : {}) });
+      const call = STREAMING_ROUTES.has(key(route))
+        ? (cookie?: string) => streamStatus(concreteUrl(route.url), cookie)
+        : (cookie?: string) => t.request({ method: route.method as 'GET', url: concreteUrl(route.url), payload, ...(cookie ? { cookie } : {}) });
 
       const anonymous = await call();
       if (row !== PUBLIC && anonymous.statusCode !== 401) violations.push(`${key(route)} anonymous → ${anonymous.statusCode}, expected 401`);

@@ -21,11 +21,19 @@ const ANY_STAFF: readonly Role[] = ['admin', 'medical-director', 'prescriber', '
 
 export type MatrixEntry = readonly Role[] | typeof PUBLIC;
 
+/**
+ * Routes that answer with a stream that stays open (server-sent events): the
+ * generated tests call them over a real socket and stop reading after the
+ * status line, since an injected request would wait for the end forever.
+ */
+export const STREAMING_ROUTES: ReadonlySet<string> = new Set(['GET /api/board/events']);
+
 export const AUTHORIZATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
   'GET /api/audit': ['admin', 'medical-director'],
   'GET /api/audit/export.csv': ['admin', 'medical-director'],
   'GET /api/auth/me': ANY_STAFF,
   'GET /api/auth/mfa': ANY_STAFF,
+  'GET /api/board/events': ['medical-director', 'prescriber', 'nurse', 'front-desk'],
   'GET /api/clinic': ANY_STAFF,
   'GET /api/clinic/rule-config': ['admin', 'medical-director', 'prescriber', 'nurse'],
   'GET /api/clinicians': ['front-desk', 'nurse', 'prescriber', 'medical-director', 'billing'],
@@ -49,6 +57,7 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
   'GET /api/inventory/reports/:kind': ['nurse', 'prescriber', 'medical-director'],
   'GET /api/inventory/reports/:kind/export': ['nurse', 'prescriber', 'medical-director'],
   'GET /api/openapi.json': PUBLIC,
+  'GET /api/outbox': ['admin', 'medical-director', 'prescriber', 'nurse', 'front-desk'],
   'GET /api/patients': ['front-desk', 'nurse', 'prescriber', 'medical-director', 'billing'],
   'GET /api/patients/:id': ['front-desk', 'nurse', 'prescriber', 'medical-director', 'billing'],
   'GET /api/patients/:id/assessments': ['nurse', 'prescriber', 'medical-director'],
@@ -62,14 +71,27 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
   'GET /api/patients/:id/history': ['nurse', 'prescriber', 'medical-director'],
   'GET /api/patients/:id/intake': ['front-desk', 'nurse', 'prescriber', 'medical-director'],
   'GET /api/patients/:id/observations': ['nurse', 'prescriber', 'medical-director'],
+  'GET /api/patients/:id/sessions': ['medical-director', 'prescriber', 'nurse'],
+  'GET /api/plans': ['medical-director', 'prescriber', 'nurse', 'front-desk'],
+  'GET /api/plans/:id': ['medical-director', 'prescriber', 'nurse', 'front-desk'],
+  'GET /api/protocols': ['admin', 'medical-director', 'prescriber', 'nurse', 'front-desk'],
   'GET /api/safety-alerts': ['nurse', 'prescriber', 'medical-director'],
+  'GET /api/schedule/day': ['medical-director', 'prescriber', 'nurse', 'front-desk'],
+  'GET /api/schedule/week': ['medical-director', 'prescriber', 'nurse', 'front-desk'],
   'GET /api/security/break-glass': ['admin', 'medical-director'],
+  'GET /api/sessions': ['medical-director', 'prescriber', 'nurse', 'front-desk'],
+  'GET /api/sessions/:id': ['medical-director', 'prescriber', 'nurse'],
+  'GET /api/sessions/:id/discharge-instructions.pdf': ['medical-director', 'prescriber', 'nurse'],
   'GET /api/users': ['admin'],
+  'GET /api/waitlist': ['medical-director', 'prescriber', 'nurse', 'front-desk'],
   'PATCH /api/clinic': ['admin'],
   'PATCH /api/patients/:id': ['front-desk', 'nurse', 'prescriber', 'medical-director'],
   'PATCH /api/patients/:id/medications/:medicationId': ['nurse', 'prescriber', 'medical-director'],
   'PATCH /api/patients/:id/problems/:problemId': ['nurse', 'prescriber', 'medical-director'],
   'PATCH /api/users/:id': ['admin'],
+  'POST /api/appointments/:id/cancel': ['medical-director', 'prescriber', 'nurse', 'front-desk'],
+  'POST /api/appointments/:id/move': ['medical-director', 'prescriber', 'nurse', 'front-desk'],
+  'POST /api/appointments/:id/no-show': ['medical-director', 'prescriber', 'nurse', 'front-desk'],
   'POST /api/audit/verify': ['admin', 'medical-director'],
   'POST /api/auth/login': PUBLIC,
   'POST /api/auth/logout': ANY_STAFF,
@@ -109,16 +131,36 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
   'POST /api/patients/:id/evaluation-notes/:noteId/addenda': ['prescriber', 'medical-director'],
   'POST /api/patients/:id/medications': ['nurse', 'prescriber', 'medical-director'],
   'POST /api/patients/:id/observations': ['nurse', 'prescriber', 'medical-director'],
+  'POST /api/patients/:id/plans': ['medical-director', 'prescriber'],
   'POST /api/patients/:id/problems': ['nurse', 'prescriber', 'medical-director'],
   'POST /api/patients/:id/referrals': ['front-desk', 'nurse', 'prescriber', 'medical-director'],
   'POST /api/patients/:id/safety-alerts/:alertId/acknowledge': ['nurse', 'prescriber', 'medical-director'],
   'POST /api/patients/:id/stage': ['front-desk', 'nurse', 'prescriber', 'medical-director'],
   'POST /api/patients/:id/substance-use-assessments': ['nurse', 'prescriber', 'medical-director'],
+  'POST /api/plans/:id/orders': ['medical-director', 'prescriber'],
+  'POST /api/plans/:id/series': ['medical-director', 'prescriber', 'nurse', 'front-desk'],
+  'POST /api/plans/:id/series/proposal': ['medical-director', 'prescriber', 'nurse', 'front-desk'],
+  'POST /api/plans/:id/status': ['medical-director', 'prescriber'],
+  'POST /api/sessions': ['medical-director', 'prescriber', 'nurse', 'front-desk'],
+  'POST /api/sessions/:id/adverse-events': ['medical-director', 'prescriber', 'nurse'],
+  'POST /api/sessions/:id/alerts/:key/acknowledge': ['medical-director', 'prescriber', 'nurse'],
+  'POST /api/sessions/:id/close': ['medical-director', 'prescriber', 'nurse'],
+  'POST /api/sessions/:id/discharge': ['medical-director', 'prescriber', 'nurse'],
+  'POST /api/sessions/:id/note': ['medical-director', 'prescriber', 'nurse'],
+  'POST /api/sessions/:id/note/addenda': ['medical-director', 'prescriber', 'nurse'],
+  'POST /api/sessions/:id/order': ['medical-director', 'prescriber', 'nurse'],
+  'POST /api/sessions/:id/pre-dose-decision': ['medical-director', 'prescriber'],
+  'POST /api/sessions/:id/pump-events': ['medical-director', 'prescriber', 'nurse'],
+  'POST /api/sessions/:id/readings': ['medical-director', 'prescriber', 'nurse'],
+  'POST /api/sessions/:id/recovery': ['medical-director', 'prescriber', 'nurse'],
+  'POST /api/sessions/:id/waste': ['medical-director', 'prescriber', 'nurse'],
   'POST /api/users': ['admin'],
   'POST /api/users/:id/mfa-reset': ['admin'],
+  'POST /api/waitlist': ['medical-director', 'prescriber', 'nurse', 'front-desk'],
   'PUT /api/clinic/rule-config': ['medical-director'],
   'PUT /api/patients/:id/care-team': ['prescriber', 'medical-director'],
   'PUT /api/patients/:id/intake/profile': ['nurse', 'prescriber', 'medical-director'],
+  'PUT /api/sessions/:id/check-in': ['medical-director', 'prescriber', 'nurse'],
 };
 
 const ROLE_ORDER: readonly Role[] = ANY_STAFF;
