@@ -9,7 +9,7 @@ import type { Role, SessionUser } from '@glia/contracts';
 import type { AppDeps } from '../deps.ts';
 import { AppError, forbidden, unauthenticated } from '../errors.ts';
 import { getClinic } from '../modules/clinic/clinic-repo.ts';
-import { careTeamAccess } from '../security/care-team.ts';
+import { addressesPatientRecord, careTeamAccess, patientOfRecord } from '../security/care-team.ts';
 import type { AuditActor } from '../modules/audit/audit-service.ts';
 import { recordAuditStandalone } from '../modules/audit/audit-service.ts';
 import { findSession, hashToken, revokeSession, touchSession } from '../modules/auth/session-repo.ts';
@@ -177,10 +177,14 @@ export const authenticationPlugin = fp(async (app: FastifyInstance, opts: { deps
 
   /** When the clinic restricts charts to care teams, a patient-scoped route needs membership or break-the-glass. */
   async function enforceCareTeam(request: FastifyRequest): Promise<void> {
-    const patientId = patientIdOf(request);
-    if (!patientId || !request.user || request.routeOptions.config.careTeamExempt) return;
+    if (!request.user || request.routeOptions.config.careTeamExempt) return;
+    const direct = patientIdOf(request);
+    if (!direct && !addressesPatientRecord(request.routeOptions.url)) return;
     const clinic = await getClinic(db);
     if (!clinic.careTeamRestricted) return;
+    // Sessions, plans and appointments are addressed by their own id: the restriction follows them to their patient.
+    const patientId = direct ?? (await patientOfRecord(db, request.routeOptions.url, request.params));
+    if (!patientId) return;
     const now = deps.now();
     const access = await careTeamAccess(db, request.user, patientId, now);
     if (access !== 'none') return;

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
 import { createTestApp, type TestApp } from '../../testing/index.ts';
+import { seedDemoInfusionDay } from '../../seed/demo-infusion-day.ts';
 
 let t: TestApp;
 let admin: string;
@@ -78,6 +79,28 @@ describe('care-team restriction', () => {
     t.clock.advanceMinutes(4 * 60 + 1);
     const fresh = await t.loginAs('prescriber');
     expect((await chart(fresh)).statusCode).toBe(403);
+  });
+
+  it("follows a patient's infusion sessions and treatment plans addressed by their own id", async () => {
+    await seedDemoInfusionDay(t.testDb.database, t.clock.now());
+    const [session] = await queryRows<{ id: string; patient_id: string }>(t.testDb.database.db, sql`SELECT s.id, s.patient_id FROM infusion_sessions s JOIN patients p ON p.id = s.patient_id WHERE p.primary_clinician_id IS DISTINCT FROM ${nurseId} LIMIT 1`);
+    const [plan] = await queryRows<{ id: string }>(t.testDb.database.db, sql`SELECT id FROM treatment_plans WHERE patient_id = ${session!.patient_id} LIMIT 1`);
+    const fresh = await t.loginAs('nurse');
+    const freshDirector = await t.loginAs('medical-director');
+    const sessionRes = await t.request({ method: 'GET', url: `/api/sessions/${session!.id}`, cookie: fresh });
+    expect(sessionRes.statusCode).toBe(403);
+    expect(sessionRes.json()).toMatchObject({ breakGlass: { url: `/api/patients/${session!.patient_id}/break-glass` } });
+    const reading = await t.request({ method: 'POST', url: `/api/sessions/${session!.id}/readings`, cookie: fresh, payload: { takenAt: t.clock.now().toISOString(), heartRateBpm: 80 } });
+    expect(reading.statusCode).toBe(403);
+    expect((await t.request({ method: 'GET', url: `/api/plans/${plan!.id}`, cookie: fresh })).statusCode).toBe(403);
+    const denied = await queryRows<{ n: number }>(t.testDb.database.db, sql`SELECT count(*)::int AS n FROM audit_events WHERE action = 'access.care-team-denied' AND patient_id = ${session!.patient_id}`);
+    expect(denied[0]!.n).toBeGreaterThanOrEqual(3);
+    // The medical director keeps oversight; the board's day list is not a chart and stays open.
+    expect((await t.request({ method: 'GET', url: `/api/sessions/${session!.id}`, cookie: freshDirector })).statusCode).toBe(200);
+    expect((await t.request({ method: 'GET', url: '/api/sessions', cookie: fresh })).statusCode).toBe(200);
+    // On the care team, the session opens.
+    await t.request({ method: 'PUT', url: `/api/patients/${session!.patient_id}/care-team`, cookie: freshDirector, payload: { userIds: [nurseId] } });
+    expect((await t.request({ method: 'GET', url: `/api/sessions/${session!.id}`, cookie: fresh })).statusCode).toBe(200);
   });
 
   it('keeps the emergency access record append-only', async () => {
