@@ -79,7 +79,7 @@ describe('foundation: a front-desk user registers and finds a patient, the medic
     await entries.waitFor();
     const created = entries.getByRole('row').filter({ hasText: 'patient.create' }).filter({ hasText: 'front-desk@demo.glia.local' });
     await created.first().waitFor();
-    expect(await created.count()).toBeGreaterThanOrEqual(1);
-    expect(await entries.getByRole('row').filter({ hasText: 'patient.search' }).count()).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => created.count()).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => entries.getByRole('row').filter({ hasText: 'patient.search' }).count()).toBeGreaterThanOrEqual(1);
   });
 });

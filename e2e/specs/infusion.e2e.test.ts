@@ -65,7 +65,7 @@ describe('an infusion session from check-in to the signed note', () => {
     await tablet.goto('/chairs');
     await tablet.getByRole('heading', { name: 'Chairs' }).waitFor();
     await expect.poll(() => tablet.getByText('Infusing', { exact: true }).count(), { timeout: 5000 }).toBeGreaterThan(0);
-    expect(await tablet.getByText('Recovery', { exact: true }).count()).toBeGreaterThan(0);
+    await expect.poll(() => tablet.getByText('Recovery', { exact: true }).count()).toBeGreaterThan(0);
     await tablet.getByRole('button', { name: 'Check in Rashid Karimi' }).click();
     await tablet.getByRole('heading', { name: 'Rashid Karimi' }).waitFor();
     sessionUrl = new URL(tablet.url()).pathname;
@@ -109,7 +109,7 @@ describe('an infusion session from check-in to the signed note', () => {
     }
     const flowsheet = tablet.getByRole('table', { name: 'Flowsheet' });
     await expect.poll(() => flowsheet.getByRole('row').count(), { timeout: 5000 }).toBe(4);
-    expect(await tablet.getByText(/due in 9:\d\d/).count()).toBe(1);
+    await expect.poll(() => tablet.getByText(/due in 9:\d\d/).count()).toBe(1);
     expect(await tablet.getByTestId('pk-label').textContent()).toMatch(/population model.*not a measurement/);
   });
 

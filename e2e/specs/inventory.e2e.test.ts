@@ -87,7 +87,7 @@ describe('controlled-substance ledger: receive, witnessed waste, count discrepan
     await record.getByLabel('Volume given (mL)').fill('0.8');
     await record.getByRole('button', { name: 'Record dose given' }).click();
     await record.getByLabel('Given 0.80 mL').waitFor();
-    expect(await record.getByText('open', { exact: true }).count()).toBe(1);
+    await expect.poll(() => record.getByText('open', { exact: true }).count()).toBe(1);
 
     await record.getByLabel('Volume wasted (mL)').fill('0.1');
     await record.getByLabel('The witness signs on their own device').check();
@@ -119,7 +119,7 @@ describe('controlled-substance ledger: receive, witnessed waste, count discrepan
     await record.getByText('closed', { exact: true }).waitFor();
     await tablet.keyboard.press('Escape');
     const ledger = tablet.getByRole('table', { name: 'Ledger entries' });
-    expect(await ledger.getByRole('row').filter({ hasText: 'Waste' }).filter({ hasText: 'Avery Lindqvist' }).count()).toBe(1);
+    await expect.poll(() => ledger.getByRole('row').filter({ hasText: 'Waste' }).filter({ hasText: 'Avery Lindqvist' }).count()).toBe(1);
   });
 
   it('records a blind shift count that finds a shortage and opens an investigation', async () => {
@@ -161,7 +161,7 @@ describe('controlled-substance ledger: receive, witnessed waste, count discrepan
     await tablet.getByRole('button', { name: 'Show report' }).click();
     const table = tablet.getByRole('table', { name: 'Inventory report (Schedule III)' });
     await table.waitFor();
-    expect(await table.getByRole('row').filter({ hasText: LOT }).count()).toBe(1);
+    await expect.poll(() => table.getByRole('row').filter({ hasText: LOT }).count()).toBe(1);
     const [download] = await Promise.all([tablet.waitForEvent('download'), tablet.getByRole('link', { name: 'Download PDF' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^glia-inventory-schedule-III-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.pdf$/);
     const file = await download.path();

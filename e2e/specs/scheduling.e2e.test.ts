@@ -52,7 +52,7 @@ describe('whole-series booking on the chair calendar (Farah Haddad)', () => {
     await card.getByRole('button', { name: 'Propose 6 sessions' }).click();
     const proposal = card.getByRole('table', { name: 'Proposed series for Farah Haddad' });
     await proposal.waitFor();
-    expect(await proposal.locator('tbody tr').count()).toBe(6);
+    await expect.poll(() => proposal.locator('tbody tr').count()).toBe(6);
     await card.getByRole('button', { name: 'Book all 6' }).click();
     // The calendar opens on the day of the first infusion, with Farah in a chair.
     await page.getByRole('tab', { name: 'Day by chair', selected: true }).waitFor();
@@ -90,6 +90,6 @@ describe('whole-series booking on the chair calendar (Farah Haddad)', () => {
     await page.goto('/schedule?view=outbox');
     const table = page.getByRole('table', { name: 'Reminder outbox' });
     await table.getByText('Farah Haddad').first().waitFor();
-    expect(await table.getByText('queued').count()).toBeGreaterThan(0);
+    await expect.poll(() => table.getByText('queued').count()).toBeGreaterThan(0);
   });
 });

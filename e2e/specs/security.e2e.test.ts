@@ -89,7 +89,7 @@ describe('two-step sign-in (TOTP)', () => {
     await page.getByRole('button', { name: 'Turn on two-step sign-in' }).click();
     const codes = page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem');
     await codes.first().waitFor();
-    expect(await codes.count()).toBe(10);
+    await expect.poll(() => codes.count()).toBe(10);
     await page.getByRole('button', { name: 'I have saved my recovery codes' }).click();
     await page.getByText('unused recovery codes left').waitFor();
     await signOut(page);
@@ -126,8 +126,9 @@ describe('audit report', () => {
     await page.getByRole('button', { name: 'Apply filters' }).click();
     const entries = page.getByRole('table', { name: 'Audit entries' });
     await entries.getByRole('row').filter({ hasText: 'auth.mfa-enrol' }).first().waitFor();
-    expect(await entries.getByRole('row').filter({ hasText: 'prescriber@demo.glia.local' }).count()).toBeGreaterThanOrEqual(3);
-    expect(await entries.getByRole('row').filter({ hasText: 'auth.login' }).count()).toBe(0);
+    // The table re-renders when the filtered page arrives: poll rather than count once.
+    await expect.poll(() => entries.getByRole('row').filter({ hasText: 'prescriber@demo.glia.local' }).count()).toBeGreaterThanOrEqual(3);
+    await expect.poll(() => entries.getByRole('row').filter({ hasText: 'auth.login' }).count()).toBe(0);
 
     await page.getByRole('button', { name: 'Verify the trail' }).click();
     await page.getByText('The audit trail is intact').waitFor();
