@@ -115,19 +115,19 @@ describe('from referral to a signed "eligible" decision and a signed consent PDF
     for (const [i, option] of answers.entries()) await answer(`${i + 1}.`, option);
     await expect.poll(() => page.getByRole('status', { name: 'Score' }).textContent()).toContain('Total: 13 of 27');
     await page.getByRole('button', { name: 'Save PHQ-9' }).click();
-    await page.getByRole('table', { name: 'Scores' }).getByRole('cell', { name: 'PHQ-9' }).waitFor();
+    await page.getByRole('table', { name: 'Scores' }).getByRole('cell', { name: 'PHQ-9' }).first().waitFor();
 
     await page.getByRole('combobox', { name: 'Scale', exact: true }).selectOption('GAD-7');
     for (let i = 1; i <= 7; i++) await answer(`${i}.`, 'Several days');
     await expect.poll(() => page.getByRole('status', { name: 'Score' }).textContent()).toContain('Total: 7 of 21');
     await page.getByRole('button', { name: 'Save GAD-7' }).click();
-    await page.getByRole('table', { name: 'Scores' }).getByRole('cell', { name: 'GAD-7' }).waitFor();
+    await page.getByRole('table', { name: 'Scores' }).getByRole('cell', { name: 'GAD-7' }).first().waitFor();
 
     await page.getByRole('combobox', { name: 'Scale', exact: true }).selectOption('C-SSRS-Screener');
     for (const q of ['Q1.', 'Q2.', 'Q6.']) await answer(q, 'no');
     await expect.poll(() => page.getByRole('status', { name: 'Score' }).textContent()).toContain('no risk identified');
     await page.getByRole('button', { name: 'Save C-SSRS-Screener' }).click();
-    await page.getByRole('table', { name: 'Scores' }).getByRole('cell', { name: 'C-SSRS-Screener' }).waitFor();
+    await page.getByRole('table', { name: 'Scores' }).getByRole('cell', { name: 'C-SSRS-Screener' }).first().waitFor();
   });
 
   it('signs "eligible" only once the rule 8 warnings are acknowledged', async () => {
